@@ -1,0 +1,86 @@
+package dev.switchboard.models;
+
+import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.Struct;
+import dev.switchboard.core.internal.Validation;
+import java.util.Map;
+import java.util.Set;
+
+/** Plain text answers (the default). */
+public final class ResponseFormatText extends JsonModel {
+    private static final Set<String> KNOWN = Set.of("type");
+
+    private ResponseFormatText(Struct struct) {
+        super(struct);
+    }
+
+    public static Builder builder() {
+        return new Builder(Struct.builder());
+    }
+
+    public JsonValue _type() {
+        return struct().get("type");
+    }
+
+    public Map<String, JsonValue> _additionalProperties() {
+        return additionalProperties(KNOWN);
+    }
+
+    /** Checks that every field is present when required and of its type; throws OpenAIInvalidDataException. */
+    public ResponseFormatText validate() {
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(struct().toBuilder());
+    }
+
+    public static final class Builder {
+        private final Struct.Builder fields;
+
+        private Builder(Struct.Builder fields) {
+            this.fields = fields;
+            if (!fields.has("type")) fields.put("type", JsonValue.from("text"));
+        }
+
+        public Builder type(JsonValue value) {
+            fields.put("type", value);
+            return this;
+        }
+
+        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
+            fields.putAll(additionalProperties);
+            return this;
+        }
+
+        public Builder putAdditionalProperty(String key, JsonValue value) {
+            fields.put(key, value);
+            return this;
+        }
+
+        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
+            fields.putAll(additionalProperties);
+            return this;
+        }
+
+        public Builder removeAdditionalProperty(String key) {
+            fields.remove(key);
+            return this;
+        }
+
+        public Builder removeAllAdditionalProperties(Set<String> keys) {
+            keys.forEach(fields::remove);
+            return this;
+        }
+
+        /** Throws IllegalStateException naming the first required field not set. */
+        public ResponseFormatText build() {
+            return new ResponseFormatText(fields.build());
+        }
+    }
+}

@@ -1,0 +1,646 @@
+package dev.switchboard.models.audio.speech;
+
+import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.http.Headers;
+import dev.switchboard.core.http.QueryParams;
+import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.JsonUnion;
+import dev.switchboard.core.internal.StringEnum;
+import dev.switchboard.core.internal.Struct;
+import dev.switchboard.core.internal.Validation;
+import dev.switchboard.errors.OpenAIInvalidDataException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A speech request: the text, the voice, the audio format and the speed. */
+public final class SpeechCreateParams extends JsonModel {
+    private static final Set<String> KNOWN = Set.of("input", "model", "voice", "instructions", "response_format", "speed", "stream_format");
+
+    private final Headers additionalHeaders;
+    private final QueryParams additionalQueryParams;
+
+    private SpeechCreateParams(Struct struct) {
+        this(struct, Headers.builder().build(), QueryParams.builder().build());
+    }
+
+    private SpeechCreateParams(Struct struct, Headers additionalHeaders, QueryParams additionalQueryParams) {
+        super(struct);
+        this.additionalHeaders = additionalHeaders;
+        this.additionalQueryParams = additionalQueryParams;
+    }
+
+    /** Body properties beyond the official schema, sent as they are (top_k, min_p, …). */
+    public Map<String, JsonValue> _additionalBodyProperties() {
+        return additionalProperties(KNOWN);
+    }
+
+    public Headers _additionalHeaders() {
+        return additionalHeaders;
+    }
+
+    public QueryParams _additionalQueryParams() {
+        return additionalQueryParams;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o) && ((SpeechCreateParams) o).additionalHeaders.equals(additionalHeaders)
+                && ((SpeechCreateParams) o).additionalQueryParams.equals(additionalQueryParams);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + additionalHeaders.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SpeechCreateParams{body=" + struct() + ", additionalHeaders=" + additionalHeaders
+                + ", additionalQueryParams=" + additionalQueryParams + "}";
+    }
+
+    public static Builder builder() {
+        return new Builder(Struct.builder());
+    }
+
+    public String input() {
+        return struct().string("input");
+    }
+
+    public SpeechModel model() {
+        return struct().model("model", SpeechModel.class);
+    }
+
+    public Voice voice() {
+        return struct().model("voice", Voice.class);
+    }
+
+    public Optional<String> instructions() {
+        return struct().optionalString("instructions");
+    }
+
+    public Optional<ResponseFormat> responseFormat() {
+        return struct().optionalModel("response_format", ResponseFormat.class);
+    }
+
+    public Optional<Double> speed() {
+        return struct().optionalNumber("speed");
+    }
+
+    public Optional<StreamFormat> streamFormat() {
+        return struct().optionalModel("stream_format", StreamFormat.class);
+    }
+
+    /** Checks that every field is present when required and of its type; throws OpenAIInvalidDataException. */
+    public SpeechCreateParams validate() {
+        input();
+        Validation.validate(model());
+        Validation.validate(voice());
+        instructions();
+        responseFormat().ifPresent(Validation::validate);
+        speed();
+        streamFormat().ifPresent(Validation::validate);
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(struct().toBuilder());
+        builder.additionalHeaders.putAll(additionalHeaders);
+        builder.additionalQueryParams.putAll(additionalQueryParams);
+        return builder;
+    }
+
+    public static final class Builder {
+        private final Struct.Builder fields;
+        private final Headers.Builder additionalHeaders = Headers.builder();
+        private final QueryParams.Builder additionalQueryParams = QueryParams.builder();
+
+        private Builder(Struct.Builder fields) {
+            this.fields = fields;
+        }
+
+        public Builder input(String input) {
+            fields.put("input", input);
+            return this;
+        }
+
+        public Builder model(SpeechModel model) {
+            fields.put("model", model);
+            return this;
+        }
+
+        public Builder voice(Voice voice) {
+            fields.put("voice", voice);
+            return this;
+        }
+
+        public Builder instructions(String instructions) {
+            fields.put("instructions", instructions);
+            return this;
+        }
+
+        public Builder responseFormat(ResponseFormat responseFormat) {
+            fields.put("response_format", responseFormat);
+            return this;
+        }
+
+        public Builder speed(double speed) {
+            fields.put("speed", speed);
+            return this;
+        }
+
+        public Builder speed(Double speed) {
+            fields.put("speed", speed);
+            return this;
+        }
+
+        public Builder speed(Optional<Double> speed) {
+            return speed(speed.orElse(null));
+        }
+
+        public Builder streamFormat(StreamFormat streamFormat) {
+            fields.put("stream_format", streamFormat);
+            return this;
+        }
+
+        public Builder model(String model) {
+            return model(SpeechModel.of(model));
+        }
+
+        public Builder voice(String voice) {
+            return voice(Voice.ofString(voice));
+        }
+
+        public Builder voice(Voice.UnionMember1 voice) {
+            return voice(Voice.ofUnionMember1(voice));
+        }
+
+        public Builder voice(Voice.Id id) {
+            return voice(Voice.ofId(id));
+        }
+
+        /** Adds a body property beyond the official schema, such as a backend's {@code top_k}. */
+        public Builder putAdditionalBodyProperty(String key, JsonValue value) {
+            fields.put(key, value);
+            return this;
+        }
+
+        public Builder putAllAdditionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
+            fields.putAll(additionalBodyProperties);
+            return this;
+        }
+
+        public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
+            fields.putAll(additionalBodyProperties);
+            return this;
+        }
+
+        public Builder removeAdditionalBodyProperty(String key) {
+            fields.remove(key);
+            return this;
+        }
+
+        public Builder removeAllAdditionalBodyProperties(Set<String> keys) {
+            keys.forEach(fields::remove);
+            return this;
+        }
+
+        public Builder additionalHeaders(Headers additionalHeaders) {
+            this.additionalHeaders.clear().putAll(additionalHeaders);
+            return this;
+        }
+
+        public Builder additionalHeaders(Map<String, ? extends Iterable<String>> additionalHeaders) {
+            this.additionalHeaders.clear().putAll(additionalHeaders);
+            return this;
+        }
+
+        public Builder putAdditionalHeader(String name, String value) {
+            additionalHeaders.put(name, value);
+            return this;
+        }
+
+        public Builder putAdditionalHeaders(String name, Iterable<String> values) {
+            additionalHeaders.put(name, values);
+            return this;
+        }
+
+        public Builder putAllAdditionalHeaders(Headers additionalHeaders) {
+            this.additionalHeaders.putAll(additionalHeaders);
+            return this;
+        }
+
+        public Builder putAllAdditionalHeaders(Map<String, ? extends Iterable<String>> additionalHeaders) {
+            this.additionalHeaders.putAll(additionalHeaders);
+            return this;
+        }
+
+        public Builder replaceAdditionalHeaders(String name, String value) {
+            additionalHeaders.replace(name, value);
+            return this;
+        }
+
+        public Builder replaceAdditionalHeaders(String name, Iterable<String> values) {
+            additionalHeaders.replace(name, values);
+            return this;
+        }
+
+        public Builder removeAdditionalHeaders(String name) {
+            additionalHeaders.remove(name);
+            return this;
+        }
+
+        public Builder removeAllAdditionalHeaders(Set<String> names) {
+            additionalHeaders.removeAll(names);
+            return this;
+        }
+
+        public Builder additionalQueryParams(QueryParams additionalQueryParams) {
+            this.additionalQueryParams.clear().putAll(additionalQueryParams);
+            return this;
+        }
+
+        public Builder additionalQueryParams(Map<String, ? extends Iterable<String>> additionalQueryParams) {
+            this.additionalQueryParams.clear().putAll(additionalQueryParams);
+            return this;
+        }
+
+        public Builder putAdditionalQueryParam(String key, String value) {
+            additionalQueryParams.put(key, value);
+            return this;
+        }
+
+        public Builder putAdditionalQueryParams(String key, Iterable<String> values) {
+            additionalQueryParams.put(key, values);
+            return this;
+        }
+
+        public Builder putAllAdditionalQueryParams(QueryParams additionalQueryParams) {
+            this.additionalQueryParams.putAll(additionalQueryParams);
+            return this;
+        }
+
+        public Builder putAllAdditionalQueryParams(Map<String, ? extends Iterable<String>> additionalQueryParams) {
+            this.additionalQueryParams.putAll(additionalQueryParams);
+            return this;
+        }
+
+        public Builder replaceAdditionalQueryParams(String key, String value) {
+            additionalQueryParams.replace(key, value);
+            return this;
+        }
+
+        public Builder replaceAdditionalQueryParams(String key, Iterable<String> values) {
+            additionalQueryParams.replace(key, values);
+            return this;
+        }
+
+        public Builder removeAdditionalQueryParams(String key) {
+            additionalQueryParams.remove(key);
+            return this;
+        }
+
+        public Builder removeAllAdditionalQueryParams(Set<String> keys) {
+            additionalQueryParams.removeAll(keys);
+            return this;
+        }
+
+        /** Throws IllegalStateException naming the first required field not set. */
+        public SpeechCreateParams build() {
+            return new SpeechCreateParams(fields.build("input", "model", "voice"), additionalHeaders.build(), additionalQueryParams.build());
+        }
+    }
+
+    /** A voice: one of the named voices, any name a backend knows, or a custom voice by id. */
+    public static final class Voice extends JsonUnion {
+        private Voice(JsonValue json) {
+            super(json);
+        }
+
+        public static Voice ofString(String string) {
+            return new Voice(JsonValue.from(string));
+        }
+
+        public static Voice ofUnionMember1(UnionMember1 unionMember1) {
+            return new Voice(JsonValue.from(unionMember1));
+        }
+
+        public static Voice ofId(Id id) {
+            return new Voice(JsonValue.from(id));
+        }
+
+        public boolean isString() {
+            return holdsString();
+        }
+
+        public boolean isUnionMember1() {
+            return holdsString();
+        }
+
+        public boolean isId() {
+            return holdsObjectWithField("id");
+        }
+
+        public String asString() {
+            return jsonString("string");
+        }
+
+        public UnionMember1 asUnionMember1() {
+            return convert(UnionMember1.class, "unionMember1");
+        }
+
+        public Id asId() {
+            return convert(Id.class, "id");
+        }
+
+        public Optional<String> string() {
+            return isString() ? Optional.of(asString()) : Optional.empty();
+        }
+
+        public Optional<UnionMember1> unionMember1() {
+            return isUnionMember1() ? Optional.of(asUnionMember1()) : Optional.empty();
+        }
+
+        public Optional<Id> id() {
+            return isId() ? Optional.of(asId()) : Optional.empty();
+        }
+
+        public <T> T accept(Visitor<T> visitor) {
+            if (isString()) return visitor.visitString(asString());
+            if (isUnionMember1()) return visitor.visitUnionMember1(asUnionMember1());
+            if (isId()) return visitor.visitId(asId());
+            return visitor.unknown(json());
+        }
+
+        /** Checks that the JSON is one of the variants, and valid as it; throws OpenAIInvalidDataException. */
+        public Voice validate() {
+            accept(new Visitor<Void>() {
+                @Override
+                public Void visitString(String string) {
+                    return null;
+                }
+                @Override
+                public Void visitUnionMember1(UnionMember1 unionMember1) {
+                    Validation.validate(unionMember1);
+                    return null;
+                }
+                @Override
+                public Void visitId(Id id) {
+                    Validation.validate(id);
+                    return null;
+                }
+            });
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
+        public interface Visitor<T> {
+            T visitString(String string);
+
+            T visitUnionMember1(UnionMember1 unionMember1);
+
+            T visitId(Id id);
+
+            /** Called for JSON that matches no variant; throws OpenAIInvalidDataException unless overridden. */
+            default T unknown(JsonValue json) {
+                throw new OpenAIInvalidDataException("Unknown Voice: " + json);
+            }
+        }
+
+        /** The named voices of the API. */
+        public static final class UnionMember1 extends StringEnum {
+            public static final UnionMember1 ALLOY = of("alloy");
+            public static final UnionMember1 ASH = of("ash");
+            public static final UnionMember1 BALLAD = of("ballad");
+            public static final UnionMember1 CORAL = of("coral");
+            public static final UnionMember1 ECHO = of("echo");
+            public static final UnionMember1 SAGE = of("sage");
+            public static final UnionMember1 SHIMMER = of("shimmer");
+            public static final UnionMember1 VERSE = of("verse");
+            public static final UnionMember1 MARIN = of("marin");
+            public static final UnionMember1 CEDAR = of("cedar");
+            public static final UnionMember1 FABLE = of("fable");
+            public static final UnionMember1 ONYX = of("onyx");
+            public static final UnionMember1 NOVA = of("nova");
+
+            private UnionMember1(JsonValue json) {
+                super(json);
+            }
+
+            public static UnionMember1 of(String value) {
+                return new UnionMember1(JsonValue.from(value));
+            }
+
+            /** The constant, or OpenAIInvalidDataException for a value this version does not know. */
+            public Known known() {
+                return known(Known.class);
+            }
+
+            /** The constant, or {@link Value#_UNKNOWN}. */
+            public Value value() {
+                return value(Value.class);
+            }
+
+            public enum Known {
+                ALLOY,
+                ASH,
+                BALLAD,
+                CORAL,
+                ECHO,
+                SAGE,
+                SHIMMER,
+                VERSE,
+                MARIN,
+                CEDAR,
+                FABLE,
+                ONYX,
+                NOVA
+            }
+
+            public enum Value {
+                ALLOY,
+                ASH,
+                BALLAD,
+                CORAL,
+                ECHO,
+                SAGE,
+                SHIMMER,
+                VERSE,
+                MARIN,
+                CEDAR,
+                FABLE,
+                ONYX,
+                NOVA,
+                _UNKNOWN
+            }
+        }
+
+        /** A custom voice, by id. */
+        public static final class Id extends JsonModel {
+            private static final Set<String> KNOWN = Set.of("id");
+
+            private Id(Struct struct) {
+                super(struct);
+            }
+
+            public static Builder builder() {
+                return new Builder(Struct.builder());
+            }
+
+            public String id() {
+                return struct().string("id");
+            }
+
+            public Map<String, JsonValue> _additionalProperties() {
+                return additionalProperties(KNOWN);
+            }
+
+            /** Checks that every field is present when required and of its type; throws OpenAIInvalidDataException. */
+            public Id validate() {
+                id();
+                return this;
+            }
+
+            public boolean isValid() {
+                return Validation.isValid(this::validate);
+            }
+
+            public Builder toBuilder() {
+                return new Builder(struct().toBuilder());
+            }
+
+            public static final class Builder {
+                private final Struct.Builder fields;
+
+                private Builder(Struct.Builder fields) {
+                    this.fields = fields;
+                }
+
+                public Builder id(String id) {
+                    fields.put("id", id);
+                    return this;
+                }
+
+                public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
+                    fields.putAll(additionalProperties);
+                    return this;
+                }
+
+                public Builder putAdditionalProperty(String key, JsonValue value) {
+                    fields.put(key, value);
+                    return this;
+                }
+
+                public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
+                    fields.putAll(additionalProperties);
+                    return this;
+                }
+
+                public Builder removeAdditionalProperty(String key) {
+                    fields.remove(key);
+                    return this;
+                }
+
+                public Builder removeAllAdditionalProperties(Set<String> keys) {
+                    keys.forEach(fields::remove);
+                    return this;
+                }
+
+                /** Throws IllegalStateException naming the first required field not set. */
+                public Id build() {
+                    return new Id(fields.build("id"));
+                }
+            }
+        }
+    }
+
+    /** The audio format of the answer. */
+    public static final class ResponseFormat extends StringEnum {
+        public static final ResponseFormat MP3 = of("mp3");
+        public static final ResponseFormat OPUS = of("opus");
+        public static final ResponseFormat AAC = of("aac");
+        public static final ResponseFormat FLAC = of("flac");
+        public static final ResponseFormat WAV = of("wav");
+        public static final ResponseFormat PCM = of("pcm");
+
+        private ResponseFormat(JsonValue json) {
+            super(json);
+        }
+
+        public static ResponseFormat of(String value) {
+            return new ResponseFormat(JsonValue.from(value));
+        }
+
+        /** The constant, or OpenAIInvalidDataException for a value this version does not know. */
+        public Known known() {
+            return known(Known.class);
+        }
+
+        /** The constant, or {@link Value#_UNKNOWN}. */
+        public Value value() {
+            return value(Value.class);
+        }
+
+        public enum Known {
+            MP3,
+            OPUS,
+            AAC,
+            FLAC,
+            WAV,
+            PCM
+        }
+
+        public enum Value {
+            MP3,
+            OPUS,
+            AAC,
+            FLAC,
+            WAV,
+            PCM,
+            _UNKNOWN
+        }
+    }
+
+    /** Whether audio is streamed raw or as server-sent events. */
+    public static final class StreamFormat extends StringEnum {
+        public static final StreamFormat SSE = of("sse");
+        public static final StreamFormat AUDIO = of("audio");
+
+        private StreamFormat(JsonValue json) {
+            super(json);
+        }
+
+        public static StreamFormat of(String value) {
+            return new StreamFormat(JsonValue.from(value));
+        }
+
+        /** The constant, or OpenAIInvalidDataException for a value this version does not know. */
+        public Known known() {
+            return known(Known.class);
+        }
+
+        /** The constant, or {@link Value#_UNKNOWN}. */
+        public Value value() {
+            return value(Value.class);
+        }
+
+        public enum Known {
+            SSE,
+            AUDIO
+        }
+
+        public enum Value {
+            SSE,
+            AUDIO,
+            _UNKNOWN
+        }
+    }
+}

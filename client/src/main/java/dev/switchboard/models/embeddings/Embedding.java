@@ -1,0 +1,107 @@
+package dev.switchboard.models.embeddings;
+
+import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.Struct;
+import dev.switchboard.core.internal.Validation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One embedding vector and the index of its input. */
+public final class Embedding extends JsonModel {
+    private static final Set<String> KNOWN = Set.of("embedding", "index", "object");
+
+    private Embedding(Struct struct) {
+        super(struct);
+    }
+
+    public static Builder builder() {
+        return new Builder(Struct.builder());
+    }
+
+    public List<Float> embedding() {
+        return struct().floats("embedding");
+    }
+
+    public long index() {
+        return struct().integer("index");
+    }
+
+    public JsonValue _object_() {
+        return struct().get("object");
+    }
+
+    public Map<String, JsonValue> _additionalProperties() {
+        return additionalProperties(KNOWN);
+    }
+
+    /** Checks that every field is present when required and of its type; throws OpenAIInvalidDataException. */
+    public Embedding validate() {
+        embedding();
+        index();
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(struct().toBuilder());
+    }
+
+    public static final class Builder {
+        private final Struct.Builder fields;
+
+        private Builder(Struct.Builder fields) {
+            this.fields = fields;
+            if (!fields.has("object")) fields.put("object", JsonValue.from("embedding"));
+        }
+
+        public Builder embedding(List<Float> embedding) {
+            fields.put("embedding", embedding);
+            return this;
+        }
+
+        public Builder index(long index) {
+            fields.put("index", index);
+            return this;
+        }
+
+        public Builder object_(JsonValue value) {
+            fields.put("object", value);
+            return this;
+        }
+
+        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
+            fields.putAll(additionalProperties);
+            return this;
+        }
+
+        public Builder putAdditionalProperty(String key, JsonValue value) {
+            fields.put(key, value);
+            return this;
+        }
+
+        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
+            fields.putAll(additionalProperties);
+            return this;
+        }
+
+        public Builder removeAdditionalProperty(String key) {
+            fields.remove(key);
+            return this;
+        }
+
+        public Builder removeAllAdditionalProperties(Set<String> keys) {
+            keys.forEach(fields::remove);
+            return this;
+        }
+
+        /** Throws IllegalStateException naming the first required field not set. */
+        public Embedding build() {
+            return new Embedding(fields.build("embedding", "index"));
+        }
+    }
+}

@@ -4,13 +4,15 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** The error object of an error response: message, type, param, code. */
 public final class ErrorObject extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("code", "message", "param", "type");
+    private static final List<String> FIELDS = List.of("code", "message", "param", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ErrorObject(Struct struct) {
         super(struct);
@@ -119,7 +121,7 @@ public final class ErrorObject extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ErrorObject build() {
-            return new ErrorObject(fields.build("message", "type"));
+            return new ErrorObject(fields.build(FIELDS, "message", "type"));
         }
     }
 }

@@ -4,13 +4,15 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** A function the model may call: name, description and JSON Schema of its parameters. */
 public final class FunctionDefinition extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("name", "description", "parameters", "strict");
+    private static final List<String> FIELDS = List.of("name", "description", "parameters", "strict");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private FunctionDefinition(Struct struct) {
         super(struct);
@@ -120,7 +122,7 @@ public final class FunctionDefinition extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public FunctionDefinition build() {
-            return new FunctionDefinition(fields.build("name"));
+            return new FunctionDefinition(fields.build(FIELDS, "name"));
         }
     }
 }

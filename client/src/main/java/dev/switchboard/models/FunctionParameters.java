@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A function's parameters as a JSON Schema object, given property by property with putAdditionalProperty. */
 public final class FunctionParameters extends JsonModel {
-    private static final Set<String> KNOWN = Set.of();
+    private static final List<String> FIELDS = List.of();
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private FunctionParameters(Struct struct) {
         super(struct);
@@ -70,7 +72,7 @@ public final class FunctionParameters extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public FunctionParameters build() {
-            return new FunctionParameters(fields.build());
+            return new FunctionParameters(fields.build(FIELDS));
         }
     }
 }

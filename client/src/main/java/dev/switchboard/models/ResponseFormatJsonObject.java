@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Answers that are one JSON object. */
 public final class ResponseFormatJsonObject extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("type");
+    private static final List<String> FIELDS = List.of("type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ResponseFormatJsonObject(Struct struct) {
         super(struct);
@@ -80,7 +82,7 @@ public final class ResponseFormatJsonObject extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ResponseFormatJsonObject build() {
-            return new ResponseFormatJsonObject(fields.build());
+            return new ResponseFormatJsonObject(fields.build(FIELDS));
         }
     }
 }

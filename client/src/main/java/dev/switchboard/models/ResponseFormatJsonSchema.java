@@ -4,13 +4,15 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Answers that follow a JSON Schema. */
 public final class ResponseFormatJsonSchema extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("json_schema", "type");
+    private static final List<String> FIELDS = List.of("json_schema", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ResponseFormatJsonSchema(Struct struct) {
         super(struct);
@@ -91,13 +93,14 @@ public final class ResponseFormatJsonSchema extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ResponseFormatJsonSchema build() {
-            return new ResponseFormatJsonSchema(fields.build("json_schema"));
+            return new ResponseFormatJsonSchema(fields.build(FIELDS, "json_schema"));
         }
     }
 
     /** The schema and its name. */
     public static final class JsonSchema extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("name", "description", "schema", "strict");
+        private static final List<String> FIELDS = List.of("name", "description", "schema", "strict");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private JsonSchema(Struct struct) {
             super(struct);
@@ -207,13 +210,14 @@ public final class ResponseFormatJsonSchema extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public JsonSchema build() {
-                return new JsonSchema(fields.build("name"));
+                return new JsonSchema(fields.build(FIELDS, "name"));
             }
         }
 
         /** The JSON Schema itself, given property by property with putAdditionalProperty. */
         public static final class Schema extends JsonModel {
-            private static final Set<String> KNOWN = Set.of();
+            private static final List<String> FIELDS = List.of();
+            private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
             private Schema(Struct struct) {
                 super(struct);
@@ -274,7 +278,7 @@ public final class ResponseFormatJsonSchema extends JsonModel {
 
                 /** Throws IllegalStateException naming the first required field not set. */
                 public Schema build() {
-                    return new Schema(fields.build());
+                    return new Schema(fields.build(FIELDS));
                 }
             }
         }

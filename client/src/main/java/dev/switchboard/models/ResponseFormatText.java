@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Plain text answers (the default). */
 public final class ResponseFormatText extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("type");
+    private static final List<String> FIELDS = List.of("type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ResponseFormatText(Struct struct) {
         super(struct);
@@ -80,7 +82,7 @@ public final class ResponseFormatText extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ResponseFormatText build() {
-            return new ResponseFormatText(fields.build());
+            return new ResponseFormatText(fields.build(FIELDS));
         }
     }
 }

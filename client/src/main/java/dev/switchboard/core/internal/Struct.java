@@ -337,12 +337,27 @@ public final class Struct {
 
         /** The struct, or IllegalStateException naming the first required field not set. */
         public Struct build(String... required) {
+            return build(List.of(), required);
+        }
+
+        /**
+         * The struct with the fields named in {@code order} first, in that order (the schema's order,
+         * as the official SDK writes them), then any others as they were set.
+         */
+        public Struct build(List<String> order, String... required) {
             for (String name : required) {
                 if (!values.containsKey(name)) {
                     throw new IllegalStateException("`" + name + "` is required, but was not set");
                 }
             }
-            return new Struct(JsonObject.of(values));
+            if (order.isEmpty()) return new Struct(JsonObject.of(values));
+            LinkedHashMap<String, JsonValue> ordered = new LinkedHashMap<>();
+            for (String name : order) {
+                JsonValue v = values.get(name);
+                if (v != null) ordered.put(name, v);
+            }
+            values.forEach(ordered::putIfAbsent);
+            return new Struct(JsonObject.of(ordered));
         }
     }
 }

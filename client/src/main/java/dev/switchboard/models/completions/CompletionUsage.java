@@ -4,13 +4,15 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Token counts of a request. */
 public final class CompletionUsage extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("completion_tokens", "prompt_tokens", "total_tokens", "completion_tokens_details", "prompt_tokens_details");
+    private static final List<String> FIELDS = List.of("completion_tokens", "prompt_tokens", "total_tokens", "completion_tokens_details", "prompt_tokens_details");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private CompletionUsage(Struct struct) {
         super(struct);
@@ -121,12 +123,13 @@ public final class CompletionUsage extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public CompletionUsage build() {
-            return new CompletionUsage(fields.build("completion_tokens", "prompt_tokens", "total_tokens"));
+            return new CompletionUsage(fields.build(FIELDS, "completion_tokens", "prompt_tokens", "total_tokens"));
         }
     }
 
     public static final class CompletionTokensDetails extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("accepted_prediction_tokens", "audio_tokens", "reasoning_tokens", "rejected_prediction_tokens");
+        private static final List<String> FIELDS = List.of("accepted_prediction_tokens", "audio_tokens", "reasoning_tokens", "rejected_prediction_tokens");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private CompletionTokensDetails(Struct struct) {
             super(struct);
@@ -263,13 +266,14 @@ public final class CompletionUsage extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public CompletionTokensDetails build() {
-                return new CompletionTokensDetails(fields.build());
+                return new CompletionTokensDetails(fields.build(FIELDS));
             }
         }
     }
 
     public static final class PromptTokensDetails extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("audio_tokens", "cached_tokens");
+        private static final List<String> FIELDS = List.of("audio_tokens", "cached_tokens");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private PromptTokensDetails(Struct struct) {
             super(struct);
@@ -368,7 +372,7 @@ public final class CompletionUsage extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public PromptTokensDetails build() {
-                return new PromptTokensDetails(fields.build());
+                return new PromptTokensDetails(fields.build(FIELDS));
             }
         }
     }

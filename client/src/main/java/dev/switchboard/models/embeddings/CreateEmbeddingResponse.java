@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** The embeddings of a request, in the order of its inputs. */
 public final class CreateEmbeddingResponse extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("data", "model", "object", "usage");
+    private static final List<String> FIELDS = List.of("data", "model", "object", "usage");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private CreateEmbeddingResponse(Struct struct) {
         super(struct);
@@ -116,12 +117,13 @@ public final class CreateEmbeddingResponse extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public CreateEmbeddingResponse build() {
-            return new CreateEmbeddingResponse(fields.build("data", "model", "usage"));
+            return new CreateEmbeddingResponse(fields.build(FIELDS, "data", "model", "usage"));
         }
     }
 
     public static final class Usage extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("prompt_tokens", "total_tokens");
+        private static final List<String> FIELDS = List.of("prompt_tokens", "total_tokens");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Usage(Struct struct) {
             super(struct);
@@ -202,7 +204,7 @@ public final class CreateEmbeddingResponse extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Usage build() {
-                return new Usage(fields.build("prompt_tokens", "total_tokens"));
+                return new Usage(fields.build(FIELDS, "prompt_tokens", "total_tokens"));
             }
         }
     }

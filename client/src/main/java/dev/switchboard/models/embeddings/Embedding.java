@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** One embedding vector and the index of its input. */
 public final class Embedding extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("embedding", "index", "object");
+    private static final List<String> FIELDS = List.of("embedding", "index", "object");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private Embedding(Struct struct) {
         super(struct);
@@ -101,7 +102,7 @@ public final class Embedding extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public Embedding build() {
-            return new Embedding(fields.build("embedding", "index"));
+            return new Embedding(fields.build(FIELDS, "embedding", "index"));
         }
     }
 }

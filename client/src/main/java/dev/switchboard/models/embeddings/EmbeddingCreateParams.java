@@ -16,7 +16,8 @@ import java.util.Set;
 
 /** An embeddings request: one text, several texts, or token ids. */
 public final class EmbeddingCreateParams extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("input", "model", "dimensions", "encoding_format", "user");
+    private static final List<String> FIELDS = List.of("input", "model", "dimensions", "encoding_format", "user");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final Headers additionalHeaders;
     private final QueryParams additionalQueryParams;
@@ -297,7 +298,7 @@ public final class EmbeddingCreateParams extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public EmbeddingCreateParams build() {
-            return new EmbeddingCreateParams(fields.build("input", "model"), additionalHeaders.build(), additionalQueryParams.build());
+            return new EmbeddingCreateParams(fields.build(FIELDS, "input", "model"), additionalHeaders.build(), additionalQueryParams.build());
         }
     }
 

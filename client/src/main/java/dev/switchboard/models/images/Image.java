@@ -4,13 +4,15 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** A generated image: base64 data or a URL, and the prompt as the model revised it. */
 public final class Image extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("b64_json", "revised_prompt", "url");
+    private static final List<String> FIELDS = List.of("b64_json", "revised_prompt", "url");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private Image(Struct struct) {
         super(struct);
@@ -101,7 +103,7 @@ public final class Image extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public Image build() {
-            return new Image(fields.build());
+            return new Image(fields.build(FIELDS));
         }
     }
 }

@@ -7,13 +7,15 @@ import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** An image request: the prompt, how many images, their size and the response format. */
 public final class ImageGenerateParams extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("prompt", "background", "model", "moderation", "n", "output_compression", "output_format", "partial_images", "quality", "response_format", "size", "style", "user");
+    private static final List<String> FIELDS = List.of("prompt", "background", "model", "moderation", "n", "output_compression", "output_format", "partial_images", "quality", "response_format", "size", "style", "user");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final Headers additionalHeaders;
     private final QueryParams additionalQueryParams;
@@ -408,7 +410,7 @@ public final class ImageGenerateParams extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ImageGenerateParams build() {
-            return new ImageGenerateParams(fields.build("prompt"), additionalHeaders.build(), additionalQueryParams.build());
+            return new ImageGenerateParams(fields.build(FIELDS, "prompt"), additionalHeaders.build(), additionalQueryParams.build());
         }
     }
 

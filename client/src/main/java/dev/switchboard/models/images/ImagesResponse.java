@@ -12,7 +12,8 @@ import java.util.Set;
 
 /** The images of a request. */
 public final class ImagesResponse extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("created", "background", "data", "output_format", "quality", "size", "usage");
+    private static final List<String> FIELDS = List.of("created", "background", "data", "output_format", "quality", "size", "usage");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ImagesResponse(Struct struct) {
         super(struct);
@@ -148,7 +149,7 @@ public final class ImagesResponse extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ImagesResponse build() {
-            return new ImagesResponse(fields.build("created"));
+            return new ImagesResponse(fields.build(FIELDS, "created"));
         }
     }
 
@@ -298,7 +299,8 @@ public final class ImagesResponse extends JsonModel {
     }
 
     public static final class Usage extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("input_tokens", "output_tokens", "total_tokens");
+        private static final List<String> FIELDS = List.of("input_tokens", "output_tokens", "total_tokens");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Usage(Struct struct) {
             super(struct);
@@ -389,7 +391,7 @@ public final class ImagesResponse extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Usage build() {
-                return new Usage(fields.build("input_tokens", "output_tokens", "total_tokens"));
+                return new Usage(fields.build(FIELDS, "input_tokens", "output_tokens", "total_tokens"));
             }
         }
     }

@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A model the endpoint serves, or a pool of the router. */
 public final class Model extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "created", "object", "owned_by");
+    private static final List<String> FIELDS = List.of("id", "created", "object", "owned_by");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private Model(Struct struct) {
         super(struct);
@@ -110,7 +112,7 @@ public final class Model extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public Model build() {
-            return new Model(fields.build("id", "created", "owned_by"));
+            return new Model(fields.build(FIELDS, "id", "created", "owned_by"));
         }
     }
 }

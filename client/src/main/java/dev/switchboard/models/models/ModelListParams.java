@@ -6,12 +6,14 @@ import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A request for the list of models; it takes no parameters. */
 public final class ModelListParams extends JsonModel {
-    private static final Set<String> KNOWN = Set.of();
+    private static final List<String> FIELDS = List.of();
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final Headers additionalHeaders;
     private final QueryParams additionalQueryParams;
@@ -219,7 +221,7 @@ public final class ModelListParams extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ModelListParams build() {
-            return new ModelListParams(fields.build(), additionalHeaders.build(), additionalQueryParams.build());
+            return new ModelListParams(fields.build(FIELDS), additionalHeaders.build(), additionalQueryParams.build());
         }
     }
 }

@@ -9,13 +9,15 @@ import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
 import dev.switchboard.errors.OpenAIInvalidDataException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** A speech request: the text, the voice, the audio format and the speed. */
 public final class SpeechCreateParams extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("input", "model", "voice", "instructions", "response_format", "speed", "stream_format");
+    private static final List<String> FIELDS = List.of("input", "model", "voice", "instructions", "response_format", "speed", "stream_format");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final Headers additionalHeaders;
     private final QueryParams additionalQueryParams;
@@ -312,7 +314,7 @@ public final class SpeechCreateParams extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public SpeechCreateParams build() {
-            return new SpeechCreateParams(fields.build("input", "model", "voice"), additionalHeaders.build(), additionalQueryParams.build());
+            return new SpeechCreateParams(fields.build(FIELDS, "input", "model", "voice"), additionalHeaders.build(), additionalQueryParams.build());
         }
     }
 
@@ -485,7 +487,8 @@ public final class SpeechCreateParams extends JsonModel {
 
         /** A custom voice, by id. */
         public static final class Id extends JsonModel {
-            private static final Set<String> KNOWN = Set.of("id");
+            private static final List<String> FIELDS = List.of("id");
+            private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
             private Id(Struct struct) {
                 super(struct);
@@ -556,7 +559,7 @@ public final class SpeechCreateParams extends JsonModel {
 
                 /** Throws IllegalStateException naming the first required field not set. */
                 public Id build() {
-                    return new Id(fields.build("id"));
+                    return new Id(fields.build(FIELDS, "id"));
                 }
             }
         }

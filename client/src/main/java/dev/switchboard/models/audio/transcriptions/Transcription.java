@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** The text of a transcription (json, and also text, srt and vtt answers, whose whole body is the text). */
 public final class Transcription extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("text", "logprobs", "usage");
+    private static final List<String> FIELDS = List.of("text", "logprobs", "usage");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private Transcription(Struct struct) {
         super(struct);
@@ -107,12 +108,13 @@ public final class Transcription extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public Transcription build() {
-            return new Transcription(fields.build("text"));
+            return new Transcription(fields.build(FIELDS, "text"));
         }
     }
 
     public static final class Logprob extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("token", "bytes", "logprob");
+        private static final List<String> FIELDS = List.of("token", "bytes", "logprob");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Logprob(Struct struct) {
             super(struct);
@@ -216,14 +218,15 @@ public final class Transcription extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Logprob build() {
-                return new Logprob(fields.build());
+                return new Logprob(fields.build(FIELDS));
             }
         }
     }
 
     /** What the transcription cost: tokens, or seconds of audio. */
     public static final class Usage extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("type", "input_tokens", "output_tokens", "total_tokens", "seconds");
+        private static final List<String> FIELDS = List.of("type", "input_tokens", "output_tokens", "total_tokens", "seconds");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Usage(Struct struct) {
             super(struct);
@@ -370,7 +373,7 @@ public final class Transcription extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Usage build() {
-                return new Usage(fields.build());
+                return new Usage(fields.build(FIELDS));
             }
         }
     }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** A segment of a verbose transcription: its time span, text and tokens. */
 public final class TranscriptionSegment extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "avg_logprob", "compression_ratio", "end", "no_speech_prob", "seek", "start", "temperature", "text", "tokens");
+    private static final List<String> FIELDS = List.of("id", "avg_logprob", "compression_ratio", "end", "no_speech_prob", "seek", "start", "temperature", "text", "tokens");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private TranscriptionSegment(Struct struct) {
         super(struct);
@@ -171,7 +172,7 @@ public final class TranscriptionSegment extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public TranscriptionSegment build() {
-            return new TranscriptionSegment(fields.build("id", "avg_logprob", "compression_ratio", "end", "no_speech_prob", "seek", "start", "temperature", "text", "tokens"));
+            return new TranscriptionSegment(fields.build(FIELDS, "id", "avg_logprob", "compression_ratio", "end", "no_speech_prob", "seek", "start", "temperature", "text", "tokens"));
         }
     }
 }

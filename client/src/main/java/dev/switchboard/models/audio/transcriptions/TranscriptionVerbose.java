@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** A verbose_json transcription: the detected language, the duration, segments and words. */
 public final class TranscriptionVerbose extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("duration", "language", "text", "segments", "usage", "words");
+    private static final List<String> FIELDS = List.of("duration", "language", "text", "segments", "usage", "words");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private TranscriptionVerbose(Struct struct) {
         super(struct);
@@ -142,12 +143,13 @@ public final class TranscriptionVerbose extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public TranscriptionVerbose build() {
-            return new TranscriptionVerbose(fields.build("duration", "language", "text"));
+            return new TranscriptionVerbose(fields.build(FIELDS, "duration", "language", "text"));
         }
     }
 
     public static final class Usage extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("seconds", "type");
+        private static final List<String> FIELDS = List.of("seconds", "type");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Usage(Struct struct) {
             super(struct);
@@ -228,7 +230,7 @@ public final class TranscriptionVerbose extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Usage build() {
-                return new Usage(fields.build("seconds"));
+                return new Usage(fields.build(FIELDS, "seconds"));
             }
         }
     }

@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A word of a verbose transcription with its time span. */
 public final class TranscriptionWord extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("end", "start", "word");
+    private static final List<String> FIELDS = List.of("end", "start", "word");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private TranscriptionWord(Struct struct) {
         super(struct);
@@ -100,7 +102,7 @@ public final class TranscriptionWord extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public TranscriptionWord build() {
-            return new TranscriptionWord(fields.build("end", "start", "word"));
+            return new TranscriptionWord(fields.build(FIELDS, "end", "start", "word"));
         }
     }
 }

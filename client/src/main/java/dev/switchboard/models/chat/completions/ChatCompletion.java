@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** A model's answer to a chat completion request. */
 public final class ChatCompletion extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage");
+    private static final List<String> FIELDS = List.of("id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletion(Struct struct) {
         super(struct);
@@ -163,13 +164,14 @@ public final class ChatCompletion extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletion build() {
-            return new ChatCompletion(fields.build("id", "choices", "created", "model"));
+            return new ChatCompletion(fields.build(FIELDS, "id", "choices", "created", "model"));
         }
     }
 
     /** One of the n answers. */
     public static final class Choice extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("finish_reason", "index", "logprobs", "message");
+        private static final List<String> FIELDS = List.of("finish_reason", "index", "logprobs", "message");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Choice(Struct struct) {
             super(struct);
@@ -274,7 +276,7 @@ public final class ChatCompletion extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Choice build() {
-                return new Choice(fields.build("finish_reason", "index", "message"));
+                return new Choice(fields.build(FIELDS, "finish_reason", "index", "message"));
             }
         }
 
@@ -324,7 +326,8 @@ public final class ChatCompletion extends JsonModel {
 
         /** Log probabilities of the answer's tokens. */
         public static final class Logprobs extends JsonModel {
-            private static final Set<String> KNOWN = Set.of("content", "refusal");
+            private static final List<String> FIELDS = List.of("content", "refusal");
+            private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
             private Logprobs(Struct struct) {
                 super(struct);
@@ -415,7 +418,7 @@ public final class ChatCompletion extends JsonModel {
 
                 /** Throws IllegalStateException naming the first required field not set. */
                 public Logprobs build() {
-                    return new Logprobs(fields.build());
+                    return new Logprobs(fields.build(FIELDS));
                 }
             }
         }

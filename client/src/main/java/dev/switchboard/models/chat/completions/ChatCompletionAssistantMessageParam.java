@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** An earlier answer of the model, sent back as part of a conversation. */
 public final class ChatCompletionAssistantMessageParam extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("content", "refusal", "role", "name", "tool_calls");
+    private static final List<String> FIELDS = List.of("content", "refusal", "role", "name", "tool_calls");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionAssistantMessageParam(Struct struct) {
         super(struct);
@@ -149,7 +150,7 @@ public final class ChatCompletionAssistantMessageParam extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionAssistantMessageParam build() {
-            return new ChatCompletionAssistantMessageParam(fields.build());
+            return new ChatCompletionAssistantMessageParam(fields.build(FIELDS));
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** One piece of a streamed answer. The last chunk may hold only usage, with no choices. */
 public final class ChatCompletionChunk extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage");
+    private static final List<String> FIELDS = List.of("id", "choices", "created", "model", "object", "service_tier", "system_fingerprint", "usage");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionChunk(Struct struct) {
         super(struct);
@@ -167,13 +168,14 @@ public final class ChatCompletionChunk extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionChunk build() {
-            return new ChatCompletionChunk(fields.build("id", "choices", "created", "model"));
+            return new ChatCompletionChunk(fields.build(FIELDS, "id", "choices", "created", "model"));
         }
     }
 
     /** What one of the n answers adds in this chunk. */
     public static final class Choice extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("delta", "finish_reason", "index", "logprobs");
+        private static final List<String> FIELDS = List.of("delta", "finish_reason", "index", "logprobs");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Choice(Struct struct) {
             super(struct);
@@ -282,13 +284,14 @@ public final class ChatCompletionChunk extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Choice build() {
-                return new Choice(fields.build("delta", "index"));
+                return new Choice(fields.build(FIELDS, "delta", "index"));
             }
         }
 
         /** The text, refusal or tool-call pieces this chunk adds. */
         public static final class Delta extends JsonModel {
-            private static final Set<String> KNOWN = Set.of("content", "refusal", "role", "tool_calls");
+            private static final List<String> FIELDS = List.of("content", "refusal", "role", "tool_calls");
+            private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
             private Delta(Struct struct) {
                 super(struct);
@@ -412,7 +415,7 @@ public final class ChatCompletionChunk extends JsonModel {
 
                 /** Throws IllegalStateException naming the first required field not set. */
                 public Delta build() {
-                    return new Delta(fields.build());
+                    return new Delta(fields.build(FIELDS));
                 }
             }
 
@@ -461,7 +464,8 @@ public final class ChatCompletionChunk extends JsonModel {
 
             /** A piece of a tool call; pieces with the same index belong together. */
             public static final class ToolCall extends JsonModel {
-                private static final Set<String> KNOWN = Set.of("index", "id", "function", "type");
+                private static final List<String> FIELDS = List.of("index", "id", "function", "type");
+                private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
                 private ToolCall(Struct struct) {
                     super(struct);
@@ -562,12 +566,13 @@ public final class ChatCompletionChunk extends JsonModel {
 
                     /** Throws IllegalStateException naming the first required field not set. */
                     public ToolCall build() {
-                        return new ToolCall(fields.build("index"));
+                        return new ToolCall(fields.build(FIELDS, "index"));
                     }
                 }
 
                 public static final class Function extends JsonModel {
-                    private static final Set<String> KNOWN = Set.of("arguments", "name");
+                    private static final List<String> FIELDS = List.of("arguments", "name");
+                    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
                     private Function(Struct struct) {
                         super(struct);
@@ -648,7 +653,7 @@ public final class ChatCompletionChunk extends JsonModel {
 
                         /** Throws IllegalStateException naming the first required field not set. */
                         public Function build() {
-                            return new Function(fields.build());
+                            return new Function(fields.build(FIELDS));
                         }
                     }
                 }
@@ -731,7 +736,8 @@ public final class ChatCompletionChunk extends JsonModel {
         }
 
         public static final class Logprobs extends JsonModel {
-            private static final Set<String> KNOWN = Set.of("content", "refusal");
+            private static final List<String> FIELDS = List.of("content", "refusal");
+            private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
             private Logprobs(Struct struct) {
                 super(struct);
@@ -822,7 +828,7 @@ public final class ChatCompletionChunk extends JsonModel {
 
                 /** Throws IllegalStateException naming the first required field not set. */
                 public Logprobs build() {
-                    return new Logprobs(fields.build());
+                    return new Logprobs(fields.build(FIELDS));
                 }
             }
         }

@@ -5,13 +5,15 @@ import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** An image part of a message, by URL or data: URL. */
 public final class ChatCompletionContentPartImage extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("image_url", "type");
+    private static final List<String> FIELDS = List.of("image_url", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionContentPartImage(Struct struct) {
         super(struct);
@@ -92,12 +94,13 @@ public final class ChatCompletionContentPartImage extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionContentPartImage build() {
-            return new ChatCompletionContentPartImage(fields.build("image_url"));
+            return new ChatCompletionContentPartImage(fields.build(FIELDS, "image_url"));
         }
     }
 
     public static final class ImageUrl extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("url", "detail");
+        private static final List<String> FIELDS = List.of("url", "detail");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private ImageUrl(Struct struct) {
             super(struct);
@@ -178,7 +181,7 @@ public final class ChatCompletionContentPartImage extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public ImageUrl build() {
-                return new ImageUrl(fields.build("url"));
+                return new ImageUrl(fields.build(FIELDS, "url"));
             }
         }
 

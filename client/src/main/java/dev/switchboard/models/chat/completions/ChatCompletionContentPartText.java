@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A text part of a message. */
 public final class ChatCompletionContentPartText extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("text", "type");
+    private static final List<String> FIELDS = List.of("text", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionContentPartText(Struct struct) {
         super(struct);
@@ -90,7 +92,7 @@ public final class ChatCompletionContentPartText extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionContentPartText build() {
-            return new ChatCompletionContentPartText(fields.build("text"));
+            return new ChatCompletionContentPartText(fields.build(FIELDS, "text"));
         }
     }
 }

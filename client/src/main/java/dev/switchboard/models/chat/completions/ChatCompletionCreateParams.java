@@ -22,7 +22,8 @@ import java.util.Set;
 
 /** A chat completion request: the model (a real name or a pool of the router), the messages and the sampling settings. */
 public final class ChatCompletionCreateParams extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("messages", "model", "frequency_penalty", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "n", "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity");
+    private static final List<String> FIELDS = List.of("messages", "model", "frequency_penalty", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "n", "parallel_tool_calls", "presence_penalty", "prompt_cache_key", "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final Headers additionalHeaders;
     private final QueryParams additionalQueryParams;
@@ -757,7 +758,7 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionCreateParams build() {
-            return new ChatCompletionCreateParams(fields.build("messages", "model"), additionalHeaders.build(), additionalQueryParams.build());
+            return new ChatCompletionCreateParams(fields.build(FIELDS, "messages", "model"), additionalHeaders.build(), additionalQueryParams.build());
         }
     }
 
@@ -939,7 +940,8 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
     /** Token id (as a string) to a bias from -100 to 100, given with putAdditionalProperty. */
     public static final class LogitBias extends JsonModel {
-        private static final Set<String> KNOWN = Set.of();
+        private static final List<String> FIELDS = List.of();
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private LogitBias(Struct struct) {
             super(struct);
@@ -1000,14 +1002,15 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public LogitBias build() {
-                return new LogitBias(fields.build());
+                return new LogitBias(fields.build(FIELDS));
             }
         }
     }
 
     /** Up to 16 string key-value pairs stored with the completion. */
     public static final class Metadata extends JsonModel {
-        private static final Set<String> KNOWN = Set.of();
+        private static final List<String> FIELDS = List.of();
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Metadata(Struct struct) {
             super(struct);
@@ -1068,7 +1071,7 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Metadata build() {
-                return new Metadata(fields.build());
+                return new Metadata(fields.build(FIELDS));
             }
         }
     }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** Instructions from the developer, which newer models follow over the user's. */
 public final class ChatCompletionDeveloperMessageParam extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("content", "role", "name");
+    private static final List<String> FIELDS = List.of("content", "role", "name");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionDeveloperMessageParam(Struct struct) {
         super(struct);
@@ -112,7 +113,7 @@ public final class ChatCompletionDeveloperMessageParam extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionDeveloperMessageParam build() {
-            return new ChatCompletionDeveloperMessageParam(fields.build("content"));
+            return new ChatCompletionDeveloperMessageParam(fields.build(FIELDS, "content"));
         }
     }
 

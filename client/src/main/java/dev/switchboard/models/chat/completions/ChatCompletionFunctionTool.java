@@ -5,12 +5,14 @@ import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
 import dev.switchboard.models.FunctionDefinition;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A function tool. */
 public final class ChatCompletionFunctionTool extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("function", "type");
+    private static final List<String> FIELDS = List.of("function", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionFunctionTool(Struct struct) {
         super(struct);
@@ -91,7 +93,7 @@ public final class ChatCompletionFunctionTool extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionFunctionTool build() {
-            return new ChatCompletionFunctionTool(fields.build("function"));
+            return new ChatCompletionFunctionTool(fields.build(FIELDS, "function"));
         }
     }
 }

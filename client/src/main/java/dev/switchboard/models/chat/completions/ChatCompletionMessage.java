@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** The message a model answered with: content, refusal, tool calls. */
 public final class ChatCompletionMessage extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("content", "refusal", "role", "tool_calls");
+    private static final List<String> FIELDS = List.of("content", "refusal", "role", "tool_calls");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionMessage(Struct struct) {
         super(struct);
@@ -148,7 +149,7 @@ public final class ChatCompletionMessage extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionMessage build() {
-            return new ChatCompletionMessage(fields.build());
+            return new ChatCompletionMessage(fields.build(FIELDS));
         }
     }
 }

@@ -6,12 +6,14 @@ import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.JsonValueAdapter;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** A call of a function tool: its id, name and arguments. */
 public final class ChatCompletionMessageFunctionToolCall extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("id", "function", "type");
+    private static final List<String> FIELDS = List.of("id", "function", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionMessageFunctionToolCall(Struct struct) {
         super(struct);
@@ -102,13 +104,14 @@ public final class ChatCompletionMessageFunctionToolCall extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionMessageFunctionToolCall build() {
-            return new ChatCompletionMessageFunctionToolCall(fields.build("id", "function"));
+            return new ChatCompletionMessageFunctionToolCall(fields.build(FIELDS, "id", "function"));
         }
     }
 
     /** The function called and its arguments, a JSON string. */
     public static final class Function extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("arguments", "name");
+        private static final List<String> FIELDS = List.of("arguments", "name");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Function(Struct struct) {
             super(struct);
@@ -194,7 +197,7 @@ public final class ChatCompletionMessageFunctionToolCall extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Function build() {
-                return new Function(fields.build("arguments", "name"));
+                return new Function(fields.build(FIELDS, "arguments", "name"));
             }
         }
     }

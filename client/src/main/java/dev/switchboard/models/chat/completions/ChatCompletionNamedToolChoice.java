@@ -4,12 +4,14 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Forces a call of the named function. */
 public final class ChatCompletionNamedToolChoice extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("function", "type");
+    private static final List<String> FIELDS = List.of("function", "type");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionNamedToolChoice(Struct struct) {
         super(struct);
@@ -90,12 +92,13 @@ public final class ChatCompletionNamedToolChoice extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionNamedToolChoice build() {
-            return new ChatCompletionNamedToolChoice(fields.build("function"));
+            return new ChatCompletionNamedToolChoice(fields.build(FIELDS, "function"));
         }
     }
 
     public static final class Function extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("name");
+        private static final List<String> FIELDS = List.of("name");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private Function(Struct struct) {
             super(struct);
@@ -166,7 +169,7 @@ public final class ChatCompletionNamedToolChoice extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public Function build() {
-                return new Function(fields.build("name"));
+                return new Function(fields.build(FIELDS, "name"));
             }
         }
     }

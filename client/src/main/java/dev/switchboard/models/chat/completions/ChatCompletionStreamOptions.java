@@ -4,13 +4,15 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Options of a streamed answer; include_usage adds a final chunk with the token counts. */
 public final class ChatCompletionStreamOptions extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("include_obfuscation", "include_usage");
+    private static final List<String> FIELDS = List.of("include_obfuscation", "include_usage");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionStreamOptions(Struct struct) {
         super(struct);
@@ -109,7 +111,7 @@ public final class ChatCompletionStreamOptions extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionStreamOptions build() {
-            return new ChatCompletionStreamOptions(fields.build());
+            return new ChatCompletionStreamOptions(fields.build(FIELDS));
         }
     }
 }

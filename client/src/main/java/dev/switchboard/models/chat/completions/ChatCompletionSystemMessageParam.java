@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** Instructions from the system. */
 public final class ChatCompletionSystemMessageParam extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("content", "role", "name");
+    private static final List<String> FIELDS = List.of("content", "role", "name");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionSystemMessageParam(Struct struct) {
         super(struct);
@@ -112,7 +113,7 @@ public final class ChatCompletionSystemMessageParam extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionSystemMessageParam build() {
-            return new ChatCompletionSystemMessageParam(fields.build("content"));
+            return new ChatCompletionSystemMessageParam(fields.build(FIELDS, "content"));
         }
     }
 

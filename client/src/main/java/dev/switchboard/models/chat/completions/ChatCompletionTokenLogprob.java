@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** The log probability of one token, with the most likely alternatives. */
 public final class ChatCompletionTokenLogprob extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("token", "bytes", "logprob", "top_logprobs");
+    private static final List<String> FIELDS = List.of("token", "bytes", "logprob", "top_logprobs");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionTokenLogprob(Struct struct) {
         super(struct);
@@ -121,12 +122,13 @@ public final class ChatCompletionTokenLogprob extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionTokenLogprob build() {
-            return new ChatCompletionTokenLogprob(fields.build("token", "logprob", "top_logprobs"));
+            return new ChatCompletionTokenLogprob(fields.build(FIELDS, "token", "logprob", "top_logprobs"));
         }
     }
 
     public static final class TopLogprob extends JsonModel {
-        private static final Set<String> KNOWN = Set.of("token", "bytes", "logprob");
+        private static final List<String> FIELDS = List.of("token", "bytes", "logprob");
+        private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
         private TopLogprob(Struct struct) {
             super(struct);
@@ -221,7 +223,7 @@ public final class ChatCompletionTokenLogprob extends JsonModel {
 
             /** Throws IllegalStateException naming the first required field not set. */
             public TopLogprob build() {
-                return new TopLogprob(fields.build("token", "logprob"));
+                return new TopLogprob(fields.build(FIELDS, "token", "logprob"));
             }
         }
     }

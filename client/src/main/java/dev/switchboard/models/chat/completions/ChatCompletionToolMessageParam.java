@@ -14,7 +14,8 @@ import java.util.Set;
 
 /** The result of a tool call, sent back to the model. */
 public final class ChatCompletionToolMessageParam extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("content", "role", "tool_call_id");
+    private static final List<String> FIELDS = List.of("content", "role", "tool_call_id");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionToolMessageParam(Struct struct) {
         super(struct);
@@ -118,7 +119,7 @@ public final class ChatCompletionToolMessageParam extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionToolMessageParam build() {
-            return new ChatCompletionToolMessageParam(fields.build("content", "tool_call_id"));
+            return new ChatCompletionToolMessageParam(fields.build(FIELDS, "content", "tool_call_id"));
         }
     }
 

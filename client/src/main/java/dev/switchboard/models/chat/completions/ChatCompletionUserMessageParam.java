@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** A message from the user: text, or parts of text and images. */
 public final class ChatCompletionUserMessageParam extends JsonModel {
-    private static final Set<String> KNOWN = Set.of("content", "role", "name");
+    private static final List<String> FIELDS = List.of("content", "role", "name");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionUserMessageParam(Struct struct) {
         super(struct);
@@ -112,7 +113,7 @@ public final class ChatCompletionUserMessageParam extends JsonModel {
 
         /** Throws IllegalStateException naming the first required field not set. */
         public ChatCompletionUserMessageParam build() {
-            return new ChatCompletionUserMessageParam(fields.build("content"));
+            return new ChatCompletionUserMessageParam(fields.build(FIELDS, "content"));
         }
     }
 

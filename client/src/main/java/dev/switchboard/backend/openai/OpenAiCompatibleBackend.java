@@ -1,0 +1,321 @@
+package dev.switchboard.backend.openai;
+
+import dev.switchboard.backend.Backend;
+import dev.switchboard.core.JsonObject;
+import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.RequestOptions;
+import dev.switchboard.core.http.Headers;
+import dev.switchboard.core.http.HttpResponse;
+import dev.switchboard.core.http.QueryParams;
+import dev.switchboard.core.internal.JsonBinding;
+import dev.switchboard.core.internal.JsonValueAdapter;
+import dev.switchboard.errors.OpenAIInvalidDataException;
+import dev.switchboard.models.audio.AudioResponseFormat;
+import dev.switchboard.models.audio.speech.SpeechCreateParams;
+import dev.switchboard.models.audio.transcriptions.Transcription;
+import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
+import dev.switchboard.models.audio.transcriptions.TranscriptionCreateResponse;
+import dev.switchboard.models.chat.completions.ChatCompletion;
+import dev.switchboard.models.chat.completions.ChatCompletionChunk;
+import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
+import dev.switchboard.models.chat.completions.ChatCompletionStreamOptions;
+import dev.switchboard.models.embeddings.CreateEmbeddingResponse;
+import dev.switchboard.models.embeddings.EmbeddingCreateParams;
+import dev.switchboard.models.images.ImageGenerateParams;
+import dev.switchboard.models.images.ImagesResponse;
+import dev.switchboard.models.models.Model;
+import dev.switchboard.router.Capability;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Single;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.adapter.rxjava3.RxJava3CallAdapterFactory;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * A deployment on an OpenAI-compatible HTTP server: OpenAI itself, vLLM, Ollama, llama.cpp's
+ * server, TGI, SGLang, LocalAI, LM Studio. Calls run on the subscribing thread (a blocking caller
+ * pays no thread hop) and are cancelled by disposing. OkHttp's own retries are off: the router's
+ * loop is the only one.
+ */
+public final class OpenAiCompatibleBackend implements Backend {
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+
+    private final String name;
+    private final HttpUrl baseUrl;
+    private final OpenAiApi api;
+    private final OkHttpClient client;
+    private final boolean ownsClient;
+    private final Set<Capability> capabilities;
+
+
+    private OpenAiCompatibleBackend(Builder b) {
+        this.name = b.name;
+        this.baseUrl = b.baseUrl;
+        this.ownsClient = b.okHttpClient == null;
+        OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+        this.client = base.newBuilder().retryOnConnectionFailure(false).build();
+        this.capabilities = Set.copyOf(b.capabilities);
+        Headers.Builder headers = Headers.builder();
+        if (b.apiKey != null && !b.apiKey.isEmpty()) headers.put("Authorization", "Bearer " + b.apiKey);
+        if (b.organization != null) headers.put("OpenAI-Organization", b.organization);
+        if (b.project != null) headers.put("OpenAI-Project", b.project);
+        headers.put("User-Agent", UserAgent.VALUE);
+        headers.replaceAll(b.headers);
+        this.api = new Retrofit.Builder()
+                .baseUrl(baseUrl)
+                .callFactory(new DeploymentCallFactory(client, headers.build(), b.queryParams))
+                .addConverterFactory(MoshiConverterFactory.create(JsonBinding.MOSHI).withNullSerialization())
+                .addCallAdapterFactory(RxJava3CallAdapterFactory.createSynchronous())
+                .build()
+                .create(OpenAiApi.class);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    /** The base URL requests go to, ending in a slash. */
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    @Override
+    public Single<ChatCompletion> chatCompletion(ChatCompletionCreateParams params, RequestOptions options) {
+        String route = route("POST", "chat/completions");
+        String model = params.model().asString();
+        return api.chatCompletion(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
+                .map(json -> PayloadRepair.chatCompletion(json, model).convert(ChatCompletion.class))
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
+    }
+
+    @Override
+    public Flowable<ChatCompletionChunk> chatCompletionStream(ChatCompletionCreateParams params, RequestOptions options) {
+        String route = route("POST", "chat/completions");
+        String model = params.model().asString();
+        boolean usageRequested = params.streamOptions().flatMap(ChatCompletionStreamOptions::includeUsage).orElse(false);
+        Map<String, JsonValue> body = new LinkedHashMap<>(((JsonObject) JsonValue.from(params)).values());
+        body.put("stream", JsonValue.from(true));
+        CallOptions call = call(params._additionalHeaders(), params._additionalQueryParams(), options);
+        return api.chatCompletionStream(JsonObject.of(body), call)
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)))
+                .flatMapPublisher(response -> {
+                    if (!response.isSuccessful()) return Flowable.error(ErrorResponses.fromResponse(response));
+                    return ChunkStream.read(response, call, route, model, usageRequested);
+                });
+    }
+
+    @Override
+    public Single<CreateEmbeddingResponse> embeddings(EmbeddingCreateParams params, RequestOptions options) {
+        String route = route("POST", "embeddings");
+        String model = params.model().asString();
+        return api.embeddings(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
+                .map(json -> PayloadRepair.embeddings(json, model).convert(CreateEmbeddingResponse.class))
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
+    }
+
+    @Override
+    public Single<HttpResponse> speech(SpeechCreateParams params, RequestOptions options) {
+        String route = route("POST", "audio/speech");
+        return api.speech(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)))
+                .flatMap(response -> response.isSuccessful()
+                        ? Single.just((HttpResponse) new StreamingHttpResponse(
+                                response.code(), ErrorResponses.headers(response.headers()), response.body()))
+                        : Single.error(ErrorResponses.fromResponse(response)));
+    }
+
+    @Override
+    public Single<TranscriptionCreateResponse> transcription(TranscriptionCreateParams params, RequestOptions options) {
+        String route = route("POST", "audio/transcriptions");
+        return Single.defer(() -> api.transcription(parts(params), call(params._additionalHeaders(), params._additionalQueryParams(), options)))
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)))
+                .flatMap(response -> response.isSuccessful()
+                        ? Single.just(transcription(response, params))
+                        : Single.error(ErrorResponses.fromResponse(response)));
+    }
+
+    @Override
+    public Single<ImagesResponse> images(ImageGenerateParams params, RequestOptions options) {
+        String route = route("POST", "images/generations");
+        return api.images(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
+                .map(json -> PayloadRepair.images(json).convert(ImagesResponse.class))
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
+    }
+
+    @Override
+    public Single<List<Model>> models(RequestOptions options) {
+        String route = route("GET", "models");
+        return api.models(call(Headers.builder().build(), QueryParams.builder().build(), options))
+                .map(json -> {
+                    List<Model> out = new ArrayList<>();
+                    for (JsonObject m : PayloadRepair.models(json, name)) out.add(m.convert(Model.class));
+                    return out;
+                })
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
+    }
+
+    /** Shuts down the connection pool and threads when this backend made its own client. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port() + baseUrl.encodedPath() + ")";
+    }
+
+    /** The method and path of a route, for messages: never the query, which may hold a key. */
+    private String route(String method, String path) {
+        return method + " " + baseUrl.resolve(path).encodedPath();
+    }
+
+    private static CallOptions call(Headers headers, QueryParams queryParams, RequestOptions options) {
+        return new CallOptions(headers, queryParams, options.timeout().orElse(null));
+    }
+
+    /** The multipart form of a transcription: the file, then each text field as the API names it. */
+    private static List<MultipartBody.Part> parts(TranscriptionCreateParams params) {
+        List<MultipartBody.Part> parts = new ArrayList<>();
+        var file = params._file();
+        byte[] bytes;
+        try (InputStream in = file.value().asKnown().orElseThrow()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the audio", e);
+        }
+        parts.add(MultipartBody.Part.createFormData("file", file.filename().orElse("audio"),
+                RequestBody.create(bytes, MediaType.get(file.contentType()))));
+        JsonObject fields = (JsonObject) JsonValue.from(params);
+        fields.values().forEach((name, value) -> {
+            if (value instanceof dev.switchboard.core.JsonArray) {
+                for (JsonValue element : ((dev.switchboard.core.JsonArray) value).values()) {
+                    parts.add(MultipartBody.Part.createFormData(name + "[]", null, RequestBody.create(text(element), TEXT)));
+                }
+            } else if (!(value instanceof dev.switchboard.core.JsonNull)) {
+                parts.add(MultipartBody.Part.createFormData(name, null, RequestBody.create(text(value), TEXT)));
+            }
+        });
+        return parts;
+    }
+
+    private static String text(JsonValue value) {
+        return value instanceof dev.switchboard.core.JsonString
+                ? ((dev.switchboard.core.JsonString) value).value()
+                : JsonValueAdapter.toJsonString(value);
+    }
+
+    /** JSON answers (json, verbose_json) are parsed; text, srt and vtt bodies become a Transcription's text. */
+    private static TranscriptionCreateResponse transcription(Response<ResponseBody> response, TranscriptionCreateParams params)
+            throws IOException {
+        try (ResponseBody body = Objects.requireNonNull(response.body())) {
+            String text = body.string();
+            MediaType type = body.contentType();
+            boolean textFormat = params.responseFormat()
+                    .map(f -> f.equals(AudioResponseFormat.TEXT) || f.equals(AudioResponseFormat.SRT) || f.equals(AudioResponseFormat.VTT))
+                    .orElse(false);
+            boolean json = !textFormat
+                    && (type != null && type.subtype().contains("json") || text.stripLeading().startsWith("{"));
+            if (!json) return TranscriptionCreateResponse.ofTranscription(Transcription.builder().text(text).build());
+            JsonValue parsed = JsonValueAdapter.parse(text);
+            if (!(parsed instanceof JsonObject)) {
+                throw new OpenAIInvalidDataException("A transcription answer is not a JSON object: " + text);
+            }
+            return parsed.convert(TranscriptionCreateResponse.class);
+        }
+    }
+
+    public static final class Builder {
+        private String name = "openai";
+        private HttpUrl baseUrl = HttpUrl.get("https://api.openai.com/v1/");
+        private String apiKey;
+        private String organization;
+        private String project;
+        private Headers headers = Headers.builder().build();
+        private QueryParams queryParams = QueryParams.builder().build();
+        private OkHttpClient okHttpClient;
+        private Set<Capability> capabilities = EnumSet.allOf(Capability.class);
+
+        private Builder() {}
+
+        /** A short name for logs and messages, such as the backend kind. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The server's API root, such as {@code https://api.openai.com/v1} or {@code http://localhost:11434/v1}. */
+        public Builder baseUrl(String baseUrl) {
+            HttpUrl url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+            if (url == null) throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
+            this.baseUrl = url;
+            return this;
+        }
+
+        /** Sent as a bearer token; never logged or printed. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder organization(String organization) {
+            this.organization = organization;
+            return this;
+        }
+
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        /** Headers sent with every request, replacing defaults of the same name. */
+        public Builder headers(Headers headers) {
+            this.headers = Objects.requireNonNull(headers, "headers");
+            return this;
+        }
+
+        public Builder queryParams(QueryParams queryParams) {
+            this.queryParams = Objects.requireNonNull(queryParams, "queryParams");
+            return this;
+        }
+
+        /** A client to share; this backend derives its own from it and leaves it open on close. */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            this.okHttpClient = okHttpClient;
+            return this;
+        }
+
+        public Builder capabilities(Set<Capability> capabilities) {
+            this.capabilities = EnumSet.copyOf(capabilities);
+            return this;
+        }
+
+        public OpenAiCompatibleBackend build() {
+            return new OpenAiCompatibleBackend(this);
+        }
+    }
+}

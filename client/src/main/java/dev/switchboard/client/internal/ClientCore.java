@@ -1,0 +1,130 @@
+package dev.switchboard.client.internal;
+
+import dev.switchboard.core.RequestOptions;
+import dev.switchboard.core.http.HttpResponse;
+import dev.switchboard.models.audio.speech.SpeechCreateParams;
+import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
+import dev.switchboard.models.audio.transcriptions.TranscriptionCreateResponse;
+import dev.switchboard.models.chat.completions.ChatCompletion;
+import dev.switchboard.models.chat.completions.ChatCompletionChunk;
+import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
+import dev.switchboard.models.embeddings.CreateEmbeddingResponse;
+import dev.switchboard.models.embeddings.EmbeddingCreateParams;
+import dev.switchboard.models.images.ImageGenerateParams;
+import dev.switchboard.models.images.ImagesResponse;
+import dev.switchboard.models.models.Model;
+import dev.switchboard.router.Capability;
+import dev.switchboard.router.Router;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Single;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
+
+/**
+ * The heart of a client: every call as an Rx pipeline through the router, with the client's
+ * defaults applied. The blocking, async and Rx services are thin views over it.
+ */
+public final class ClientCore implements AutoCloseable {
+    /** The model name used to route calls that name none (listing models): the default endpoint. */
+    private static final String NO_MODEL = "";
+
+    private final Router router;
+    private final RequestOptions defaults;
+    private final ExecutorService streamHandlerExecutor;
+    private final Runnable release;
+
+    /** {@code release} frees what the client made for itself, after the router has closed. */
+    public ClientCore(Router router, RequestOptions defaults, ExecutorService streamHandlerExecutor, Runnable release) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.streamHandlerExecutor = Objects.requireNonNull(streamHandlerExecutor, "streamHandlerExecutor");
+        this.release = Objects.requireNonNull(release, "release");
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** Where async streams deliver to their handlers unless told otherwise. */
+    public ExecutorService streamHandlerExecutor() {
+        return streamHandlerExecutor;
+    }
+
+    public Single<ChatCompletion> chatCompletion(ChatCompletionCreateParams params, RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        String model = params.model().asString();
+        return router.<ChatCompletion>single(Capability.CHAT, model,
+                        (deployment, real) -> deployment.backend().chatCompletion(withModel(params, model, real), o))
+                .map(validated(o, ChatCompletion::validate));
+    }
+
+    public Flowable<ChatCompletionChunk> chatCompletionStream(ChatCompletionCreateParams params, RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        String model = params.model().asString();
+        return router.<ChatCompletionChunk>stream(Capability.CHAT, model,
+                        (deployment, real) -> deployment.backend().chatCompletionStream(withModel(params, model, real), o))
+                .map(validated(o, ChatCompletionChunk::validate));
+    }
+
+    public Single<CreateEmbeddingResponse> embeddings(EmbeddingCreateParams params, RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        String model = params.model().asString();
+        return router.<CreateEmbeddingResponse>single(Capability.EMBEDDINGS, model,
+                        (deployment, real) -> deployment.backend().embeddings(
+                                real.equals(model) ? params : params.toBuilder().model(real).build(), o))
+                .map(validated(o, CreateEmbeddingResponse::validate));
+    }
+
+    public Single<HttpResponse> speech(SpeechCreateParams params, RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        String model = params.model().asString();
+        return router.single(Capability.SPEECH, model,
+                (deployment, real) -> deployment.backend().speech(
+                        real.equals(model) ? params : params.toBuilder().model(real).build(), o));
+    }
+
+    public Single<TranscriptionCreateResponse> transcription(TranscriptionCreateParams params, RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        String model = params.model().asString();
+        return router.<TranscriptionCreateResponse>single(Capability.TRANSCRIPTION, model,
+                        (deployment, real) -> deployment.backend().transcription(
+                                real.equals(model) ? params : params.toBuilder().model(real).build(), o))
+                .map(validated(o, TranscriptionCreateResponse::validate));
+    }
+
+    public Single<ImagesResponse> images(ImageGenerateParams params, RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        String model = params.model().map(m -> m.asString()).orElse(NO_MODEL);
+        return router.<ImagesResponse>single(Capability.IMAGES, model,
+                        (deployment, real) -> deployment.backend().images(
+                                real.equals(model) ? params : params.toBuilder().model(real).build(), o))
+                .map(validated(o, ImagesResponse::validate));
+    }
+
+    public Single<List<Model>> models(RequestOptions options) {
+        RequestOptions o = options.applyDefaults(defaults);
+        return router.single(Capability.MODELS, NO_MODEL, (deployment, real) -> deployment.backend().models(o));
+    }
+
+    @Override
+    public void close() {
+        streamHandlerExecutor.shutdown();
+        try {
+            router.close();
+        } finally {
+            release.run();
+        }
+    }
+
+    private static ChatCompletionCreateParams withModel(ChatCompletionCreateParams params, String requested, String real) {
+        return real.equals(requested) ? params : params.toBuilder().model(real).build();
+    }
+
+    /** Validates each result when the call's options ask for it (responseValidation). */
+    private static <T> io.reactivex.rxjava3.functions.Function<T, T> validated(RequestOptions options, UnaryOperator<T> validate) {
+        boolean on = options.responseValidation().orElse(false);
+        return value -> on ? validate.apply(value) : value;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.switchboard.client.internal;
+
+import dev.switchboard.core.http.AsyncStreamResponse;
+import io.reactivex.rxjava3.core.Flowable;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A stream delivered to a handler: one task on the executor reads the stream and calls the handler
+ * for each value in order, then {@code onComplete} once. A handler that throws ends the stream with
+ * its exception. {@link #close()} cancels the request.
+ */
+public final class FlowableAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
+    private enum State { NEW, SUBSCRIBED, CLOSED }
+
+    private final Flowable<T> source;
+    private final Executor defaultExecutor;
+    private final CompletableFuture<Void> onComplete = new CompletableFuture<>();
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private volatile BlockingStreamResponse<T> stream;
+
+    public FlowableAsyncStreamResponse(Flowable<T> source, Executor defaultExecutor) {
+        this.source = source;
+        this.defaultExecutor = defaultExecutor;
+    }
+
+    @Override
+    public AsyncStreamResponse<T> subscribe(Handler<T> handler) {
+        return subscribe(handler, defaultExecutor);
+    }
+
+    @Override
+    public AsyncStreamResponse<T> subscribe(Handler<T> handler, Executor executor) {
+        if (!state.compareAndSet(State.NEW, State.SUBSCRIBED)) {
+            throw new IllegalStateException(state.get() == State.SUBSCRIBED
+                    ? "Cannot subscribe more than once" : "Cannot subscribe after the response is closed");
+        }
+        executor.execute(() -> deliver(handler));
+        return this;
+    }
+
+    private void deliver(Handler<T> handler) {
+        Throwable failure = null;
+        try {
+            stream = BlockingStreamResponse.open(source);
+            if (state.get() == State.CLOSED) stream.close();
+            Iterator<T> values = stream.stream().iterator();
+            while (values.hasNext()) handler.onNext(values.next());
+        } catch (Throwable t) {
+            failure = t;
+            if (stream != null) stream.close();
+        }
+        try {
+            handler.onComplete(Optional.ofNullable(failure));
+        } finally {
+            if (failure == null) onComplete.complete(null);
+            else onComplete.completeExceptionally(failure);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> onCompleteFuture() {
+        return onComplete;
+    }
+
+    @Override
+    public void close() {
+        if (state.getAndSet(State.CLOSED) == State.CLOSED) return;
+        BlockingStreamResponse<T> s = stream;
+        if (s != null) s.close();
+        onComplete.complete(null);
+    }
+}

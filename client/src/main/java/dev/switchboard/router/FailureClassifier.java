@@ -1,0 +1,36 @@
+package dev.switchboard.router;
+
+import dev.switchboard.errors.OpenAIInvalidDataException;
+import dev.switchboard.errors.OpenAIIoException;
+import dev.switchboard.errors.OpenAIRetryableException;
+import dev.switchboard.errors.OpenAIServiceException;
+import dev.switchboard.errors.SseException;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one place that decides whether a failure is worth another attempt. Retryable: the connection
+ * (refused, reset, timed out, cut off), 408, 409, 429, 5xx, an error event inside a stream, and a
+ * malformed answer. Final: everything else, 400, 401, 403, 404 and 422 among them. A server's
+ * {@code x-should-retry} header overrides the status, as the official SDK honours it.
+ */
+public final class FailureClassifier {
+    private FailureClassifier() {}
+
+    public static boolean isRetryable(Throwable failure) {
+        if (failure instanceof SseException) return true;
+        if (failure instanceof OpenAIServiceException) {
+            OpenAIServiceException e = (OpenAIServiceException) failure;
+            List<String> shouldRetry = e.headers().values("x-should-retry");
+            if (!shouldRetry.isEmpty()) return "true".equalsIgnoreCase(shouldRetry.get(0));
+            int status = e.statusCode();
+            return status == 408 || status == 409 || status == 429 || status >= 500;
+        }
+        return failure instanceof OpenAIIoException
+                || failure instanceof OpenAIInvalidDataException
+                || failure instanceof OpenAIRetryableException
+                || failure instanceof IOException
+                || failure instanceof TimeoutException;
+    }
+}

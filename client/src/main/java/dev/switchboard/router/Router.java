@@ -1,0 +1,255 @@
+package dev.switchboard.router;
+
+import dev.switchboard.errors.NoDeploymentAvailableException;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Routes every call: finds the pool of the call's model (a configured pool name, or else the
+ * implicit pool of the default endpoint, which sends the model as it is), tries its deployments,
+ * and owns the only retry loop of the library.
+ *
+ * <p>A retryable failure (see {@link FailureClassifier}) is followed, after the {@link RetryPolicy}'s
+ * wait, by an attempt on the next deployment, up to the policy's retries. A final failure ends the
+ * call at once with its own exception. A stream is tried again only until its first chunk has been
+ * delivered; after that its failure is the caller's.
+ */
+public final class Router implements AutoCloseable {
+    private final Pool defaultPool;
+    private final Map<String, Pool> pools;
+    private final RetryPolicy retryPolicy;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Router(Builder b) {
+        this.defaultPool = b.defaultPool;
+        this.pools = Collections.unmodifiableMap(new LinkedHashMap<>(b.pools));
+        this.retryPolicy = b.retryPolicy;
+        this.scheduler = b.scheduler;
+        this.clock = b.clock;
+        this.random = b.random;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** One attempt of a call on one deployment, given the model to send. */
+    @FunctionalInterface
+    public interface Attempt<R> {
+        R run(Deployment deployment, String model);
+    }
+
+    /** The pool that answers {@code model}: a configured pool, or the implicit one of the default endpoint. */
+    public Pool route(String model) {
+        Pool pool = pools.get(model);
+        if (pool != null) return pool;
+        if (defaultPool == null) {
+            throw new NoDeploymentAvailableException(model, Map.of(model, new IllegalArgumentException(
+                    "No pool is named '" + model + "' and there is no default endpoint; pools: " + pools.keySet())));
+        }
+        return defaultPool;
+    }
+
+    /** The configured pools by name, without the implicit default pool. */
+    public Map<String, Pool> pools() {
+        return pools;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Runs a call that gives one value, trying deployments of {@code model}'s pool until one answers. */
+    public <T> Single<T> single(Capability capability, String model, Attempt<Single<T>> attempt) {
+        Objects.requireNonNull(attempt, "attempt");
+        return Single.defer(() -> {
+            CallState call = new CallState(capability, model, route(model));
+            return attemptSingle(call, 0, attempt);
+        });
+    }
+
+    /** Runs a streaming call; it fails over only until the first item has been delivered. */
+    public <T> Flowable<T> stream(Capability capability, String model, Attempt<Flowable<T>> attempt) {
+        Objects.requireNonNull(attempt, "attempt");
+        return Flowable.defer(() -> {
+            CallState call = new CallState(capability, model, route(model));
+            return attemptStream(call, 0, attempt);
+        });
+    }
+
+    private <T> Single<T> attemptSingle(CallState call, int attemptNumber, Attempt<Single<T>> attempt) {
+        Deployment deployment = call.candidate(attemptNumber);
+        Single<T> result;
+        try {
+            result = attempt.run(deployment, deployment.modelFor(call.model));
+        } catch (RuntimeException e) {
+            result = Single.error(e);
+        }
+        return result.onErrorResumeNext(failure -> {
+            call.failed(deployment, failure);
+            if (!call.mayRetry(attemptNumber, failure)) return Single.error(call.finalError(failure));
+            return Single.timer(delayNanos(attemptNumber + 1, failure), TimeUnit.NANOSECONDS, scheduler)
+                    .flatMap(tick -> attemptSingle(call, attemptNumber + 1, attempt));
+        });
+    }
+
+    private <T> Flowable<T> attemptStream(CallState call, int attemptNumber, Attempt<Flowable<T>> attempt) {
+        Deployment deployment = call.candidate(attemptNumber);
+        Flowable<T> result;
+        try {
+            result = attempt.run(deployment, deployment.modelFor(call.model));
+        } catch (RuntimeException e) {
+            result = Flowable.error(e);
+        }
+        AtomicBoolean delivered = new AtomicBoolean();
+        return result.doOnNext(item -> delivered.set(true)).onErrorResumeNext(failure -> {
+            call.failed(deployment, failure);
+            if (delivered.get() || !call.mayRetry(attemptNumber, failure)) {
+                return Flowable.error(delivered.get() ? failure : call.finalError(failure));
+            }
+            return Flowable.timer(delayNanos(attemptNumber + 1, failure), TimeUnit.NANOSECONDS, scheduler)
+                    .flatMap(tick -> attemptStream(call, attemptNumber + 1, attempt));
+        });
+    }
+
+    private long delayNanos(int retry, Throwable failure) {
+        return retryPolicy.delay(retry, failure, clock, random).toNanos();
+    }
+
+    /** Closes every deployment's backend. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        List<Pool> all = new ArrayList<>(pools.values());
+        if (defaultPool != null) all.add(defaultPool);
+        RuntimeException first = null;
+        for (Deployment d : distinct(all)) {
+            try {
+                d.backend().close();
+            } catch (RuntimeException e) {
+                if (first == null) first = e;
+                else first.addSuppressed(e);
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    private static Collection<Deployment> distinct(List<Pool> all) {
+        Map<Object, Deployment> byBackend = new LinkedHashMap<>();
+        for (Pool p : all) for (Deployment d : p.deployments()) byBackend.putIfAbsent(d.backend(), d);
+        return byBackend.values();
+    }
+
+    @Override
+    public String toString() {
+        return "Router{pools=" + pools.keySet() + ", default=" + defaultPool + ", " + retryPolicy + "}";
+    }
+
+    /** What one call has tried so far. */
+    private final class CallState {
+        final Capability capability;
+        final String model;
+        final Pool pool;
+        final Map<String, Throwable> failures = new LinkedHashMap<>();
+
+        CallState(Capability capability, String model, Pool pool) {
+            this.capability = capability;
+            this.model = model;
+            this.pool = pool;
+        }
+
+        Deployment candidate(int attemptNumber) {
+            List<Deployment> deployments = pool.deployments();
+            return deployments.get(attemptNumber % deployments.size());
+        }
+
+        synchronized void failed(Deployment deployment, Throwable failure) {
+            failures.remove(deployment.name());
+            failures.put(deployment.name(), failure);
+        }
+
+        boolean mayRetry(int attemptNumber, Throwable failure) {
+            return attemptNumber < retryPolicy.maxRetries() && FailureClassifier.isRetryable(failure);
+        }
+
+        /**
+         * What the caller sees when the call gives up: a final failure as it is; retries used up on
+         * one deployment, its last failure (as the official SDK throws it); on several, every
+         * deployment's last failure.
+         */
+        synchronized Throwable finalError(Throwable last) {
+            if (!FailureClassifier.isRetryable(last) || failures.size() <= 1) return last;
+            return new NoDeploymentAvailableException(pool.name(), failures);
+        }
+    }
+
+    public static final class Builder {
+        private Pool defaultPool;
+        private final Map<String, Pool> pools = new LinkedHashMap<>();
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+        private Scheduler scheduler = Schedulers.io();
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+        private Builder() {}
+
+        /** The endpoint of every model name no pool has; it sends the caller's model as it is. */
+        public Builder defaultDeployment(Deployment deployment) {
+            this.defaultPool = Pool.of("default", List.of(deployment));
+            return this;
+        }
+
+        public Builder addPool(Pool pool) {
+            if (pools.putIfAbsent(pool.name(), pool) != null) {
+                throw new IllegalArgumentException("pools." + pool.name() + " is defined twice");
+            }
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Where backoff waits are timed; tests pass a TestScheduler and advance it. */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The source of jitter, numbers in [0, 1); tests pin it. */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Router build() {
+            if (defaultPool == null && pools.isEmpty()) {
+                throw new IllegalStateException("A router needs a default deployment or at least one pool");
+            }
+            return new Router(this);
+        }
+    }
+}

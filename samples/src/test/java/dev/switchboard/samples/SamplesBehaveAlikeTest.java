@@ -62,7 +62,7 @@ final class SamplesBehaveAlikeTest {
                 "ChatCompletionExample", "ChatStreamingExample", "ChatAsyncExample", "ChatAsyncStreamingExample",
                 "ConversationExample", "FunctionCallingExample", "EmbeddingsExample", "TranscriptionExample",
                 "SpeechExample", "ImageGenerationExample", "ModelListExample", "ChatImageUrlExample",
-                "StructuredOutputsRawExample");
+                "StructuredOutputsRawExample", "ErrorHandlingExample");
     }
 
     @ParameterizedTest(name = "{0} imports only Switchboard and the JDK")

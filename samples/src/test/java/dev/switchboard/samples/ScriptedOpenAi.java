@@ -42,6 +42,10 @@ final class ScriptedOpenAi extends Dispatcher {
         switch (route) {
             case "POST /v1/chat/completions": {
                 Map<String, Object> body = jsonBody(request);
+                if (!MODEL.equals(body.get("model"))) {
+                    return error(404, "The model `" + body.get("model") + "` does not exist or you do not have access to it.",
+                            "invalid_request_error", "model_not_found");
+                }
                 return Boolean.TRUE.equals(body.get("stream")) ? chatStream(body) : json(chat(body));
             }
             case "POST /v1/embeddings":
@@ -55,8 +59,7 @@ final class ScriptedOpenAi extends Dispatcher {
             case "GET /v1/models":
                 return json(models());
             default:
-                return json(Map.of("error", Map.of("message", "No scripted answer for " + route, "type", "invalid_request_error")))
-                        .setResponseCode(404);
+                return error(404, "No scripted answer for " + route, "invalid_request_error", null);
         }
     }
 
@@ -213,6 +216,16 @@ final class ScriptedOpenAi extends Dispatcher {
 
     private static Map<String, Object> model(String id, String owner) {
         return Map.of("id", id, "object", "model", "created", CREATED, "owned_by", owner);
+    }
+
+    /** An error as OpenAI sends it: message, type, param and code, the last two possibly null. */
+    private static MockResponse error(int status, String message, String type, String code) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("type", type);
+        error.put("param", null);
+        error.put("code", code);
+        return json(Map.of("error", error)).setResponseCode(status);
     }
 
     private static MockResponse json(Object body) {

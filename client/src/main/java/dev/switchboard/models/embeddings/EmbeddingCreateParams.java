@@ -62,8 +62,12 @@ public final class EmbeddingCreateParams extends JsonModel {
                 + ", additionalQueryParams=" + additionalQueryParams + "}";
     }
 
+    /**
+     * A builder whose {@code encoding_format} starts as {@code base64}, as the official SDK's does:
+     * vectors travel as base64 and are decoded into floats on arrival, whichever form the server sends.
+     */
     public static Builder builder() {
-        return new Builder(Struct.builder());
+        return new Builder(Struct.builder()).encodingFormat(EncodingFormat.BASE64);
     }
 
     public Input input() {

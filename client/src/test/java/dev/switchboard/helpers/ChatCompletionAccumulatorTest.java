@@ -3,13 +3,18 @@ package dev.switchboard.helpers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.http.StreamResponse;
 import dev.switchboard.core.internal.JsonValueAdapter;
 import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.models.chat.completions.ChatCompletion;
 import dev.switchboard.models.chat.completions.ChatCompletionChunk;
+import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import dev.switchboard.models.chat.completions.ChatCompletionStreamOptions;
 import dev.switchboard.models.chat.completions.StructuredChatCompletion;
+import dev.switchboard.testing.MockServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +67,73 @@ class ChatCompletionAccumulatorTest {
                   "object": "chat.completion",
                   "service_tier": "default",
                   "system_fingerprint": "fp_1"
+                }
+                """));
+    }
+
+    record GetTime(String zone) {}
+
+    @Test
+    void aRealStreamOfTwoChoicesWithAToolCallReasoningAndUsageRebuildsTheWholeCompletion() {
+        String head = "{\"id\":\"chatcmpl-5\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"gpt-4o-mini\",\"choices\":[";
+        try (MockServer server = new MockServer(); OpenAIClient client = server.client()) {
+            server.enqueueStream(
+                    head + delta(0, "{\"role\":\"assistant\",\"content\":\"\",\"reasoning_content\":\"Need the\"}", null)
+                            + "," + delta(1, "{\"role\":\"assistant\",\"content\":\"\"}", null) + "]}",
+                    head + delta(0, "{\"reasoning_content\":\" time.\"}", null) + "]}",
+                    head + delta(0, "{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+                            + "\"function\":{\"name\":\"GetTime\",\"arguments\":\"\"}}]}", null) + "]}",
+                    head + delta(1, "{\"content\":\"It is noon\"}", null) + "]}",
+                    head + delta(0, "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"zone\\\":\"}}]}", null) + "]}",
+                    head + delta(0, "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"UTC\\\"}\"}}]}", null) + "]}",
+                    head + delta(1, "{\"content\":\" somewhere.\"}", "stop") + "]}",
+                    head + delta(0, "{}", "tool_calls") + "]}",
+                    head + "],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":15,\"total_tokens\":35}}");
+
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
+                    ChatCompletionCreateParams.builder()
+                            .model("gpt-4o-mini")
+                            .addUserMessage("What time is it?")
+                            .addTool(GetTime.class)
+                            .n(2)
+                            .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                            .build())) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+        }
+
+        assertThat(json(accumulator.chatCompletion())).isEqualTo(compact("""
+                {
+                  "id": "chatcmpl-5",
+                  "choices": [
+                    {
+                      "finish_reason": "tool_calls",
+                      "index": 0,
+                      "logprobs": null,
+                      "message": {
+                        "content": "",
+                        "refusal": null,
+                        "role": "assistant",
+                        "tool_calls": [{
+                          "id": "call_1",
+                          "function": {"arguments": "{\\"zone\\":\\"UTC\\"}", "name": "GetTime"},
+                          "type": "function"
+                        }],
+                        "reasoning_content": "Need the time."
+                      }
+                    },
+                    {
+                      "finish_reason": "stop",
+                      "index": 1,
+                      "logprobs": null,
+                      "message": {"content": "It is noon somewhere.", "refusal": null, "role": "assistant"}
+                    }
+                  ],
+                  "created": 1700000000,
+                  "model": "gpt-4o-mini",
+                  "object": "chat.completion",
+                  "usage": {"prompt_tokens": 20, "completion_tokens": 15, "total_tokens": 35}
                 }
                 """));
     }

@@ -55,6 +55,25 @@ class StructuredChatCompletionAsyncTest {
                 + "{\"name\":\"json-schema-from-Order\",\"schema\":" + ORDER_SCHEMA + ",\"strict\":true}");
     }
 
+    record GetTime(String zone) {}
+
+    @Test
+    void aToolFromAClassIsCalledThroughTheAsyncClient() throws Exception {
+        server.enqueueJson(completion("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"GetTime\",\"arguments\":\"{\\\"zone\\\":\\\"UTC\\\"}\"}}]}",
+                "tool_calls"));
+
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini")
+                .addUserMessage("What time is it?")
+                .addTool(GetTime.class)
+                .build()).get(10, TimeUnit.SECONDS);
+
+        assertThat(server.takeRequest().getBody().readUtf8()).contains("\"tools\":[{\"function\":{\"name\":\"GetTime\",");
+        assertThat(completion.choices().get(0).message().toolCalls().get().get(0).asFunction().function()
+                .arguments(GetTime.class)).isEqualTo(new GetTime("UTC"));
+    }
+
     @Test
     void cancellingTheStructuredFutureCancelsTheRequest() {
         CompletableFuture<ChatCompletion> request = new CompletableFuture<>();

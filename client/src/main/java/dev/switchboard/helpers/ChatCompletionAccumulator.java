@@ -115,7 +115,7 @@ public final class ChatCompletionAccumulator {
         if (serviceTier != null) completion.serviceTier(serviceTier);
         if (systemFingerprint != null) completion.systemFingerprint(systemFingerprint);
         if (usage != null) completion.usage(usage);
-        completion.additionalProperties(additionalProperties);
+        completion.putAllAdditionalProperties(additionalProperties);
         built = completion.build();
         return built;
     }
@@ -216,13 +216,13 @@ public final class ChatCompletionAccumulator {
                 for (ToolCallState call : toolCalls.values()) calls.add(call.build(index));
                 message.toolCalls(calls);
             }
-            message.additionalProperties(messageProperties);
+            message.putAllAdditionalProperties(messageProperties);
             ChatCompletion.Choice.Logprobs logprobs = null;
             if (contentLogprobs != null) {
                 logprobs = ChatCompletion.Choice.Logprobs.builder()
                         .content(contentLogprobs)
                         .refusal(refusalLogprobs)
-                        .additionalProperties(logprobsProperties)
+                        .putAllAdditionalProperties(logprobsProperties)
                         .build();
             }
             return ChatCompletion.Choice.builder()
@@ -230,7 +230,7 @@ public final class ChatCompletionAccumulator {
                     .index(index)
                     .logprobs(logprobs)
                     .message(message.build())
-                    .additionalProperties(choiceProperties)
+                    .putAllAdditionalProperties(choiceProperties)
                     .build();
         }
 
@@ -265,10 +265,10 @@ public final class ChatCompletionAccumulator {
                     .function(ChatCompletionMessageFunctionToolCall.Function.builder()
                             .arguments(arguments.toString())
                             .name(name)
-                            .additionalProperties(functionProperties)
+                            .putAllAdditionalProperties(functionProperties)
                             .build());
             if (type != null) call.type(type);
-            return ChatCompletionMessageToolCall.ofFunction(call.additionalProperties(properties).build());
+            return ChatCompletionMessageToolCall.ofFunction(call.putAllAdditionalProperties(properties).build());
         }
     }
 }

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.switchboard.client.OpenAIClient;
+import dev.switchboard.core.JsonArray;
+import dev.switchboard.core.JsonObject;
+import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.internal.JsonValueAdapter;
 import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.models.chat.completions.ChatCompletion;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
@@ -17,6 +21,7 @@ import dev.switchboard.models.chat.completions.ChatCompletionMessage;
 import dev.switchboard.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import dev.switchboard.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.switchboard.testing.MockServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,11 +128,13 @@ class FunctionToolFromClassTest {
                         .build())
                 .build());
 
-        assertThat(server.takeRequest().getBody().readUtf8()).startsWith("{\"messages\":["
-                + "{\"content\":\"Weather in Paris?\",\"role\":\"user\"},"
-                + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\",\"function\":"
-                + "{\"name\":\"GetWeather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\",\\\"unit\\\":\\\"CELSIUS\\\"}\"}}]},"
-                + "{\"content\":\"{\\\"temperature_c\\\":21.0,\\\"sky\\\":\\\"sunny\\\"}\",\"role\":\"tool\",\"tool_call_id\":\"call_1\"}],");
+        JsonObject body = (JsonObject) JsonValueAdapter.parse(server.takeRequest().getBody().readUtf8());
+        List<JsonValue> messages = ((JsonArray) body.values().get("messages")).values();
+        assertThat(JsonValueAdapter.toJsonString(((JsonObject) messages.get(1)).values().get("tool_calls")))
+                .isEqualTo("[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"GetWeather\","
+                        + "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\",\\\"unit\\\":\\\"CELSIUS\\\"}\"}}]");
+        assertThat(JsonValueAdapter.toJsonString(messages.get(2))).isEqualTo("{\"content\":\"{\\\"temperature_c\\\":21.0,"
+                + "\\\"sky\\\":\\\"sunny\\\"}\",\"role\":\"tool\",\"tool_call_id\":\"call_1\"}");
     }
 
     @Test

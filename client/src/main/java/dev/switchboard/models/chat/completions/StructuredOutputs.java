@@ -20,7 +20,7 @@ final class StructuredOutputs {
         return ResponseFormatJsonSchema.builder()
                 .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
                         .name("json-schema-from-" + type.getSimpleName())
-                        .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder().additionalProperties(schema).build())
+                        .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder().putAllAdditionalProperties(schema).build())
                         // Strict is what makes the model follow the schema instead of trying to.
                         .strict(true)
                         .build())
@@ -39,7 +39,7 @@ final class StructuredOutputs {
         if (description instanceof JsonString) function.description(((JsonString) description).value());
         return ChatCompletionFunctionTool.builder()
                 .function(function
-                        .parameters(FunctionParameters.builder().additionalProperties(schema).build())
+                        .parameters(FunctionParameters.builder().putAllAdditionalProperties(schema).build())
                         .strict(true)
                         .build())
                 .build();

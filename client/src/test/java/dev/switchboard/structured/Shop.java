@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.squareup.moshi.Json;
+import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonValueAdapter;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class Shop {
 
     /** {@code text} as a JSON string literal. */
     static String quoted(String text) {
-        return JsonValueAdapter.toJsonString(dev.switchboard.core.JsonValue.from(text));
+        return JsonValueAdapter.toJsonString(JsonValue.from(text));
     }
 
     /** A whole chat completion whose one message has {@code messageJson}. */

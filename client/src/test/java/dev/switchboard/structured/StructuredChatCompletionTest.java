@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonSchemaLocalValidation;
+import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.http.StreamResponse;
 import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.helpers.ChatCompletionAccumulator;
@@ -117,7 +118,7 @@ class StructuredChatCompletionTest {
                 .addUserMessage("One tea.")
                 .maxCompletionTokens(300L)
                 .seed(7)
-                .putAdditionalBodyProperty("top_k", dev.switchboard.core.JsonValue.from(5))
+                .putAdditionalBodyProperty("top_k", JsonValue.from(5))
                 .putAdditionalHeader("X-Trace", "abc")
                 .putAdditionalQueryParam("api-version", "1")
                 .build();

@@ -104,24 +104,27 @@ public final class ClassJsonSchema {
         }
     }
 
-    /** Depth first: every cycle holds a back edge, so marking back-edge targets breaks every cycle. */
-    private void visit(Type node, boolean requiredOnly, Map<Type, Boolean> onStack, List<Type> path, List<String> fields) {
-        onStack.put(node, true);
+    /**
+     * Depth first; {@code visited} holds true while a type is on the path, false once done. Every
+     * cycle holds a back edge, so marking back-edge targets breaks every cycle.
+     */
+    private void visit(Type node, boolean requiredOnly, Map<Type, Boolean> visited, List<Type> path, List<String> fields) {
+        visited.put(node, true);
         path.add(node);
         for (Edge edge : edges(node)) {
             if (requiredOnly && edge.escapable()) continue;
-            Boolean state = onStack.get(edge.target());
-            if (state == null) {
+            Boolean onPath = visited.get(edge.target());
+            if (onPath == null) {
                 fields.add(edge.field());
-                visit(edge.target(), requiredOnly, onStack, path, fields);
+                visit(edge.target(), requiredOnly, visited, path, fields);
                 fields.remove(fields.size() - 1);
-            } else if (state) {
+            } else if (onPath) {
                 if (requiredOnly) throw endless(edge, path, fields);
                 recursive.add(edge.target());
             }
         }
         path.remove(path.size() - 1);
-        onStack.put(node, false);
+        visited.put(node, false);
     }
 
     private IllegalArgumentException endless(Edge edge, List<Type> path, List<String> fields) {

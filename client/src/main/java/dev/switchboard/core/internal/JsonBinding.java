@@ -32,6 +32,7 @@ public final class JsonBinding {
             .add(JsonValue.class, JsonValueAdapter.INSTANCE)
             .add(new ModelAdapterFactory())
             .add(new OptionalAdapterFactory())
+            .add(new UserTypeAdapterFactory())
             .build();
 
     private JsonBinding() {}
@@ -61,7 +62,7 @@ public final class JsonBinding {
             return JsonArray.of(out);
         }
         if (ModelClass.isModel(value)) return ModelClass.unwrap(value);
-        if (value instanceof Enum) return JsonString.of(((Enum<?>) value).name());
+        if (value instanceof Enum) return JsonString.of(ClassProperties.constantName((Enum<?>) value));
         @SuppressWarnings("unchecked")
         JsonAdapter<Object> adapter = (JsonAdapter<Object>) MOSHI.adapter(value.getClass());
         return toJson(adapter.serializeNulls().toJsonValue(value));

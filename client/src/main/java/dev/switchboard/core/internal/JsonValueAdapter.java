@@ -35,11 +35,18 @@ public final class JsonValueAdapter extends JsonAdapter<JsonValue> {
 
     public static JsonValue parse(BufferedSource source) {
         try (JsonReader reader = JsonReader.of(source)) {
-            JsonValue value = INSTANCE.fromJson(reader);
-            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-                throw new OpenAIInvalidDataException("Malformed JSON: unexpected data after the value");
+            try {
+                JsonValue value = INSTANCE.fromJson(reader);
+                if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                    throw new OpenAIInvalidDataException("Malformed JSON: unexpected data after the value");
+                }
+                return value;
+            } catch (IOException e) {
+                // Moshi's syntax errors name the path; the end of input (JSON cut short) does not.
+                String message = e.getMessage();
+                if (message == null || !message.contains(" at path ")) message += " at path " + reader.getPath();
+                throw new OpenAIInvalidDataException("Malformed JSON: " + message, e);
             }
-            return value;
         } catch (IOException e) {
             throw new OpenAIInvalidDataException("Malformed JSON: " + e.getMessage(), e);
         }

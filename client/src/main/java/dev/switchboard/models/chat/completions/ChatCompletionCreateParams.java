@@ -1,5 +1,6 @@
 package dev.switchboard.models.chat.completions;
 
+import dev.switchboard.core.JsonSchemaLocalValidation;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.http.Headers;
 import dev.switchboard.core.http.QueryParams;
@@ -602,6 +603,22 @@ public final class ChatCompletionCreateParams extends JsonModel {
             return addTool(ChatCompletionFunctionTool.builder().function(function).build());
         }
 
+        /**
+         * Adds a strict function tool named after {@code functionParametersType} ({@code @JsonTypeName}
+         * or its simple name), described by its {@code @JsonClassDescription}, whose parameters are the
+         * class's JSON schema; read a call's arguments back with
+         * {@code ChatCompletionMessageFunctionToolCall.Function.arguments(Class)}.
+         *
+         * @throws IllegalArgumentException when the class cannot be a JSON schema, naming the class and field
+         */
+        public Builder addTool(Class<?> functionParametersType) {
+            return addTool(functionParametersType, JsonSchemaLocalValidation.YES);
+        }
+
+        public Builder addTool(Class<?> functionParametersType, JsonSchemaLocalValidation localValidation) {
+            return addTool(StructuredOutputs.functionTool(functionParametersType, localValidation));
+        }
+
         public Builder responseFormat(ResponseFormatText text) {
             return responseFormat(ResponseFormat.ofText(text));
         }
@@ -612,6 +629,22 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
         public Builder responseFormat(ResponseFormatJsonSchema jsonSchema) {
             return responseFormat(ResponseFormat.ofJsonSchema(jsonSchema));
+        }
+
+        /**
+         * Asks for JSON following the strict schema derived from {@code responseType}, checked locally;
+         * the returned builder shares this one's settings and builds params whose answers read back as
+         * {@code T}.
+         *
+         * @throws IllegalArgumentException when the class cannot be a JSON schema, naming the class and field
+         */
+        public <T> StructuredChatCompletionCreateParams.Builder<T> responseFormat(Class<T> responseType) {
+            return responseFormat(responseType, JsonSchemaLocalValidation.YES);
+        }
+
+        public <T> StructuredChatCompletionCreateParams.Builder<T> responseFormat(Class<T> responseType,
+                JsonSchemaLocalValidation localValidation) {
+            return StructuredChatCompletionCreateParams.<T>builder().wrap(responseType, this, localValidation);
         }
 
         public Builder stop(String stop) {

@@ -62,8 +62,14 @@ public final class EmbeddingCreateParams extends JsonModel {
                 + ", additionalQueryParams=" + additionalQueryParams + "}";
     }
 
+    /**
+     * A builder whose {@code encoding_format} is base64, as the official SDK sends it (a quarter of the
+     * bytes of JSON floats); the vectors read as floats all the same. Set {@link EncodingFormat#FLOAT}
+     * for a server that rejects base64, or {@code removeAdditionalBodyProperty("encoding_format")} to
+     * send none.
+     */
     public static Builder builder() {
-        return new Builder(Struct.builder());
+        return new Builder(Struct.builder().put("encoding_format", EncodingFormat.BASE64));
     }
 
     public Input input() {

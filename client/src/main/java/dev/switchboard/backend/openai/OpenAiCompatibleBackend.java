@@ -21,6 +21,7 @@ import dev.switchboard.models.embeddings.EmbeddingCreateParams;
 import dev.switchboard.models.images.ImageGenerateParams;
 import dev.switchboard.models.images.ImagesResponse;
 import dev.switchboard.models.models.Model;
+import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
@@ -158,9 +159,9 @@ public final class OpenAiCompatibleBackend implements Backend {
     }
 
     @Override
-    public Single<List<Model>> models(RequestOptions options) {
+    public Single<List<Model>> models(ModelListParams params, RequestOptions options) {
         String route = route("GET", "models");
-        return api.models(call(Headers.builder().build(), QueryParams.builder().build(), options))
+        return api.models(call(params._additionalHeaders(), params._additionalQueryParams(), options))
                 .map(json -> {
                     List<Model> out = new ArrayList<>();
                     for (JsonObject m : PayloadRepair.models(json, name)) out.add(m.convert(Model.class));

@@ -73,6 +73,10 @@ final class PayloadRepair {
         return JsonObject.of(m);
     }
 
+    /**
+     * The models of a list. LocalAI sends only ids: {@code created} becomes 0, the epoch, which no
+     * listing can take for a real date, and {@code owned_by} the name of the backend that listed it.
+     */
     static List<JsonObject> models(JsonValue json, String ownedBy) {
         JsonValue data = object(json, "model list").values().get("data");
         if (!(data instanceof JsonArray)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.OpenAIClientAsync;
 import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.RequestOptions;
 import dev.switchboard.core.http.AsyncStreamResponse;
 import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.errors.UnauthorizedException;
@@ -152,6 +153,15 @@ class ModelsTest {
         assertThat(models).extracting(Model::created).containsOnly(0L);
         assertThat(models).extracting(Model::ownedBy).containsOnly("openai");
         assertThat(models).extracting(Model::_object_).containsOnly(JsonValue.from("model"));
+    }
+
+    @Test
+    void withResponseValidationAModelWithoutAnIdFailsTheCall() {
+        server.enqueueJson("{\"object\":\"list\",\"data\":[{\"object\":\"model\",\"created\":1,\"owned_by\":\"me\"}]}");
+
+        assertThatThrownBy(() -> client.models().list(RequestOptions.builder().responseValidation(true).build()))
+                .isInstanceOf(OpenAIInvalidDataException.class)
+                .hasMessage("`id` is not present");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.switchboard.models.embeddings.EmbeddingCreateParams;
 import dev.switchboard.models.images.ImageGenerateParams;
 import dev.switchboard.models.images.ImagesResponse;
 import dev.switchboard.models.models.Model;
+import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
@@ -62,7 +63,7 @@ public interface Backend extends AutoCloseable {
     }
 
     /** The models this backend serves. */
-    default Single<List<Model>> models(RequestOptions options) {
+    default Single<List<Model>> models(ModelListParams params, RequestOptions options) {
         return Single.error(unsupported(Capability.MODELS));
     }
 

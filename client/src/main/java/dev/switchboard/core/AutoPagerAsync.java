@@ -38,12 +38,13 @@ public final class AutoPagerAsync<T> implements AsyncStreamResponse<T> {
         }
         executor.execute(() -> handle(firstPage, handler).whenComplete((ignored, error) -> {
             Throwable actual = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            // Closed before the future completes, so whoever waits on it sees a finished pager.
+            state.set(State.CLOSED);
             try {
                 handler.onComplete(Optional.ofNullable(actual));
             } finally {
                 if (actual == null) onComplete.complete(null);
                 else onComplete.completeExceptionally(actual);
-                close();
             }
         }));
         return this;

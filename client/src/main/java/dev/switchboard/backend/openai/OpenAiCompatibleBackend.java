@@ -8,11 +8,8 @@ import dev.switchboard.core.http.Headers;
 import dev.switchboard.core.http.HttpResponse;
 import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.core.internal.JsonBinding;
-import dev.switchboard.core.internal.JsonValueAdapter;
-import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.models.audio.AudioResponseFormat;
 import dev.switchboard.models.audio.speech.SpeechCreateParams;
-import dev.switchboard.models.audio.transcriptions.Transcription;
 import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
 import dev.switchboard.models.audio.transcriptions.TranscriptionCreateResponse;
 import dev.switchboard.models.chat.completions.ChatCompletion;
@@ -24,11 +21,10 @@ import dev.switchboard.models.embeddings.EmbeddingCreateParams;
 import dev.switchboard.models.images.ImageGenerateParams;
 import dev.switchboard.models.images.ImagesResponse;
 import dev.switchboard.models.models.Model;
+import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -37,12 +33,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
-import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
-import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.adapter.rxjava3.RxJava3CallAdapterFactory;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -54,8 +46,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * loop is the only one.
  */
 public final class OpenAiCompatibleBackend implements Backend {
-    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
-
     private final String name;
     private final HttpUrl baseUrl;
     private final OpenAiApi api;
@@ -148,11 +138,16 @@ public final class OpenAiCompatibleBackend implements Backend {
     @Override
     public Single<TranscriptionCreateResponse> transcription(TranscriptionCreateParams params, RequestOptions options) {
         String route = route("POST", "audio/transcriptions");
-        return Single.defer(() -> api.transcription(parts(params), call(params._additionalHeaders(), params._additionalQueryParams(), options)))
-                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)))
-                .flatMap(response -> response.isSuccessful()
-                        ? Single.just(transcription(response, params))
-                        : Single.error(ErrorResponses.fromResponse(response)));
+        AudioResponseFormat format = params.responseFormat().orElse(null);
+        CallOptions call = call(params._additionalHeaders(), params._additionalQueryParams(), options);
+        return Single.defer(() -> api.transcription(TranscriptionForm.parts(params), call))
+                .map(response -> {
+                    if (!response.isSuccessful()) throw ErrorResponses.fromResponse(response);
+                    try (ResponseBody body = Objects.requireNonNull(response.body())) {
+                        return TranscriptionAnswer.read(body.string(), body.contentType(), format, route);
+                    }
+                })
+                .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
     }
 
     @Override
@@ -164,9 +159,9 @@ public final class OpenAiCompatibleBackend implements Backend {
     }
 
     @Override
-    public Single<List<Model>> models(RequestOptions options) {
+    public Single<List<Model>> models(ModelListParams params, RequestOptions options) {
         String route = route("GET", "models");
-        return api.models(call(Headers.builder().build(), QueryParams.builder().build(), options))
+        return api.models(call(params._additionalHeaders(), params._additionalQueryParams(), options))
                 .map(json -> {
                     List<Model> out = new ArrayList<>();
                     for (JsonObject m : PayloadRepair.models(json, name)) out.add(m.convert(Model.class));
@@ -196,57 +191,6 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     private static CallOptions call(Headers headers, QueryParams queryParams, RequestOptions options) {
         return new CallOptions(headers, queryParams, options.timeout().orElse(null));
-    }
-
-    /** The multipart form of a transcription: the file, then each text field as the API names it. */
-    private static List<MultipartBody.Part> parts(TranscriptionCreateParams params) {
-        List<MultipartBody.Part> parts = new ArrayList<>();
-        var file = params._file();
-        byte[] bytes;
-        try (InputStream in = file.value().asKnown().orElseThrow()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the audio", e);
-        }
-        parts.add(MultipartBody.Part.createFormData("file", file.filename().orElse("audio"),
-                RequestBody.create(bytes, MediaType.get(file.contentType()))));
-        JsonObject fields = (JsonObject) JsonValue.from(params);
-        fields.values().forEach((name, value) -> {
-            if (value instanceof dev.switchboard.core.JsonArray) {
-                for (JsonValue element : ((dev.switchboard.core.JsonArray) value).values()) {
-                    parts.add(MultipartBody.Part.createFormData(name + "[]", null, RequestBody.create(text(element), TEXT)));
-                }
-            } else if (!(value instanceof dev.switchboard.core.JsonNull)) {
-                parts.add(MultipartBody.Part.createFormData(name, null, RequestBody.create(text(value), TEXT)));
-            }
-        });
-        return parts;
-    }
-
-    private static String text(JsonValue value) {
-        return value instanceof dev.switchboard.core.JsonString
-                ? ((dev.switchboard.core.JsonString) value).value()
-                : JsonValueAdapter.toJsonString(value);
-    }
-
-    /** JSON answers (json, verbose_json) are parsed; text, srt and vtt bodies become a Transcription's text. */
-    private static TranscriptionCreateResponse transcription(Response<ResponseBody> response, TranscriptionCreateParams params)
-            throws IOException {
-        try (ResponseBody body = Objects.requireNonNull(response.body())) {
-            String text = body.string();
-            MediaType type = body.contentType();
-            boolean textFormat = params.responseFormat()
-                    .map(f -> f.equals(AudioResponseFormat.TEXT) || f.equals(AudioResponseFormat.SRT) || f.equals(AudioResponseFormat.VTT))
-                    .orElse(false);
-            boolean json = !textFormat
-                    && (type != null && type.subtype().contains("json") || text.stripLeading().startsWith("{"));
-            if (!json) return TranscriptionCreateResponse.ofTranscription(Transcription.builder().text(text).build());
-            JsonValue parsed = JsonValueAdapter.parse(text);
-            if (!(parsed instanceof JsonObject)) {
-                throw new OpenAIInvalidDataException("A transcription answer is not a JSON object: " + text);
-            }
-            return parsed.convert(TranscriptionCreateResponse.class);
-        }
     }
 
     public static final class Builder {

@@ -8,10 +8,8 @@ import dev.switchboard.core.JsonString;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonValueAdapter;
 import dev.switchboard.errors.OpenAIInvalidDataException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.switchboard.models.embeddings.EmbeddingValue;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +41,11 @@ final class PayloadRepair {
         return JsonObject.of(m);
     }
 
+    /**
+     * Base64 vectors are decoded here, so a corrupt one fails the call inside the router's retry loop.
+     * A missing {@code usage} is left missing: {@code usage()} then throws, naming the field, rather
+     * than report token counts the server never gave (zeros would read as real counts).
+     */
     static JsonObject embeddings(JsonValue json, String model) {
         Map<String, JsonValue> m = new LinkedHashMap<>(object(json, "embeddings").values());
         fill(m, "object", JsonString.of("list"));
@@ -56,7 +59,7 @@ final class PayloadRepair {
                 fill(e, "object", JsonString.of("embedding"));
                 fill(e, "index", JsonNumber.of(i));
                 JsonValue vector = e.get("embedding");
-                if (vector instanceof JsonString) e.put("embedding", decodeBase64Floats(((JsonString) vector).value()));
+                if (vector instanceof JsonString) e.put("embedding", floats(((JsonString) vector).value()));
                 out.add(JsonObject.of(e));
             }
             m.put("data", JsonArray.of(out));
@@ -70,6 +73,10 @@ final class PayloadRepair {
         return JsonObject.of(m);
     }
 
+    /**
+     * The models of a list. LocalAI sends only ids: {@code created} becomes 0, the epoch, which no
+     * listing can take for a real date, and {@code owned_by} the name of the backend that listed it.
+     */
     static List<JsonObject> models(JsonValue json, String ownedBy) {
         JsonValue data = object(json, "model list").values().get("data");
         if (!(data instanceof JsonArray)) {
@@ -86,20 +93,11 @@ final class PayloadRepair {
         return out;
     }
 
-    /** Vectors sent as base64 (encoding_format=base64): little-endian float32, as the OpenAI API sends them. */
-    static JsonArray decodeBase64Floats(String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new OpenAIInvalidDataException("An embedding is not valid base64: " + e.getMessage(), e);
-        }
-        if (bytes.length % 4 != 0) {
-            throw new OpenAIInvalidDataException("A base64 embedding has " + bytes.length + " bytes, not a multiple of 4");
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        List<JsonValue> values = new ArrayList<>(bytes.length / 4);
-        while (buffer.hasRemaining()) values.add(JsonNumber.of((double) buffer.getFloat()));
+    /** A vector sent as base64 (encoding_format=base64), as JSON floats; corrupt base64 is invalid data. */
+    private static JsonArray floats(String base64) {
+        List<Float> floats = EmbeddingValue.ofBase64(base64).asFloats();
+        List<JsonValue> values = new ArrayList<>(floats.size());
+        for (Float f : floats) values.add(JsonNumber.of(f));
         return JsonArray.of(values);
     }
 

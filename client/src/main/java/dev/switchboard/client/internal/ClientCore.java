@@ -13,6 +13,7 @@ import dev.switchboard.models.embeddings.EmbeddingCreateParams;
 import dev.switchboard.models.images.ImageGenerateParams;
 import dev.switchboard.models.images.ImagesResponse;
 import dev.switchboard.models.models.Model;
+import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import dev.switchboard.router.Router;
 import io.reactivex.rxjava3.core.Flowable;
@@ -103,9 +104,13 @@ public final class ClientCore implements AutoCloseable {
                 .map(validated(o, ImagesResponse::validate));
     }
 
-    public Single<List<Model>> models(RequestOptions options) {
+    public Single<List<Model>> models(ModelListParams params, RequestOptions options) {
         RequestOptions o = options.applyDefaults(defaults);
-        return router.single(Capability.MODELS, NO_MODEL, (deployment, real) -> deployment.backend().models(o));
+        return router.<List<Model>>single(Capability.MODELS, NO_MODEL, (deployment, real) -> deployment.backend().models(params, o))
+                .map(validated(o, models -> {
+                    models.forEach(Model::validate);
+                    return models;
+                }));
     }
 
     @Override

@@ -33,6 +33,11 @@ public final class CreateEmbeddingResponse extends JsonModel {
         return struct().get("object");
     }
 
+    /**
+     * The tokens the request used. Some servers (early llama.cpp, some proxies) report none: then
+     * this throws OpenAIInvalidDataException ("`usage` is not present") rather than give counts the
+     * server never sent.
+     */
     public Usage usage() {
         return struct().model("usage", Usage.class);
     }

@@ -21,8 +21,14 @@ public final class Embedding extends JsonModel {
         return new Builder(Struct.builder());
     }
 
+    /** The vector as floats, whether the JSON holds floats or base64. */
     public List<Float> embedding() {
-        return struct().floats("embedding");
+        return embeddingValue().asFloats();
+    }
+
+    /** The vector as the JSON holds it: floats, or base64 for a vector built with {@link Builder#embedding(String)}. */
+    public EmbeddingValue embeddingValue() {
+        return struct().model("embedding", EmbeddingValue.class);
     }
 
     public long index() {
@@ -39,7 +45,7 @@ public final class Embedding extends JsonModel {
 
     /** Checks that every field is present when required and of its type; throws OpenAIInvalidDataException. */
     public Embedding validate() {
-        embedding();
+        embeddingValue().validate();
         index();
         return this;
     }
@@ -60,8 +66,23 @@ public final class Embedding extends JsonModel {
             if (!fields.has("object")) fields.put("object", JsonValue.from("embedding"));
         }
 
-        public Builder embedding(List<Float> embedding) {
+        public Builder embedding(EmbeddingValue embedding) {
             fields.put("embedding", embedding);
+            return this;
+        }
+
+        public Builder embedding(List<Float> floats) {
+            return embedding(EmbeddingValue.ofFloats(floats));
+        }
+
+        /** The vector as base64 of little-endian float32 values. */
+        public Builder embedding(String base64) {
+            return embedding(EmbeddingValue.ofBase64(base64));
+        }
+
+        /** Appends to a vector of floats. */
+        public Builder addEmbedding(float element) {
+            fields.add("embedding", element);
             return this;
         }
 

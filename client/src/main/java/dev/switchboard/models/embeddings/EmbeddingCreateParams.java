@@ -63,11 +63,13 @@ public final class EmbeddingCreateParams extends JsonModel {
     }
 
     /**
-     * A builder whose {@code encoding_format} starts as {@code base64}, as the official SDK's does:
-     * vectors travel as base64 and are decoded into floats on arrival, whichever form the server sends.
+     * A builder whose {@code encoding_format} is base64, as the official SDK sends it (a quarter of the
+     * bytes of JSON floats); the vectors read as floats all the same. Set {@link EncodingFormat#FLOAT}
+     * for a server that rejects base64, or {@code removeAdditionalBodyProperty("encoding_format")} to
+     * send none.
      */
     public static Builder builder() {
-        return new Builder(Struct.builder()).encodingFormat(EncodingFormat.BASE64);
+        return new Builder(Struct.builder().put("encoding_format", EncodingFormat.BASE64));
     }
 
     public Input input() {

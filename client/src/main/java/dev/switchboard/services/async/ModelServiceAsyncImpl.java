@@ -17,7 +17,7 @@ public final class ModelServiceAsyncImpl implements ModelServiceAsync {
 
     @Override
     public CompletableFuture<ModelListPageAsync> list(ModelListParams params, RequestOptions requestOptions) {
-        return RxBridge.future(core.models(requestOptions)
+        return RxBridge.future(core.models(params, requestOptions)
                 .map(models -> ModelListPageAsync.of(params, models, core.streamHandlerExecutor())));
     }
 }

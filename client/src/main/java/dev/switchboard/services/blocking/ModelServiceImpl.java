@@ -16,6 +16,6 @@ public final class ModelServiceImpl implements ModelService {
 
     @Override
     public ModelListPage list(ModelListParams params, RequestOptions requestOptions) {
-        return ModelListPage.of(params, RxBridge.await(core.models(requestOptions)));
+        return ModelListPage.of(params, RxBridge.await(core.models(params, requestOptions)));
     }
 }

@@ -27,8 +27,10 @@ import java.util.Set;
  * file is read into memory when the params are built, so a retry or a failover can send it again.
  */
 public final class TranscriptionCreateParams extends JsonModel {
-    private static final Set<String> KNOWN = Set.of(
+    /** The text fields, in the order the official SDK sends them (after the file). */
+    private static final List<String> FIELDS = List.of(
             "model", "language", "prompt", "response_format", "temperature", "timestamp_granularities");
+    private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final AudioFile file;
     private final Headers additionalHeaders;
@@ -312,7 +314,7 @@ public final class TranscriptionCreateParams extends JsonModel {
         /** Throws IllegalStateException when the file or the model is not set. */
         public TranscriptionCreateParams build() {
             if (file == null) throw new IllegalStateException("`file` is required, but was not set");
-            return new TranscriptionCreateParams(fields.build("model"), file, additionalHeaders.build(), additionalQueryParams.build());
+            return new TranscriptionCreateParams(fields.build(FIELDS, "model"), file, additionalHeaders.build(), additionalQueryParams.build());
         }
     }
 

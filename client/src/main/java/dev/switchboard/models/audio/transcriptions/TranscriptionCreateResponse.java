@@ -6,26 +6,45 @@ import dev.switchboard.core.internal.Validation;
 import dev.switchboard.errors.OpenAIInvalidDataException;
 import java.util.Optional;
 
-/** A transcription: plain (json, text, srt, vtt) or verbose (verbose_json). */
+/**
+ * A transcription: plain (json, text, srt, vtt) or verbose (verbose_json).
+ *
+ * <p>Made by {@link #ofTranscription} or {@link #ofVerbose} it is that variant, as the official SDK
+ * decides by the format the request asked for; a server that left a verbose field out still gives a
+ * verbose answer, whose accessor names the missing field. Read from bare JSON it is verbose when it
+ * has a {@code duration} (a field only verbose answers have), else plain.
+ */
 public final class TranscriptionCreateResponse extends JsonUnion {
+    private enum Variant { TRANSCRIPTION, VERBOSE }
+
+    /** The variant it was made as; null when read from JSON, whose shape decides. */
+    private final Variant variant;
+
     private TranscriptionCreateResponse(JsonValue json) {
+        this(json, null);
+    }
+
+    private TranscriptionCreateResponse(JsonValue json, Variant variant) {
         super(json);
+        this.variant = variant;
     }
 
     public static TranscriptionCreateResponse ofTranscription(Transcription transcription) {
-        return new TranscriptionCreateResponse(JsonValue.from(transcription));
+        return new TranscriptionCreateResponse(JsonValue.from(transcription), Variant.TRANSCRIPTION);
     }
 
     public static TranscriptionCreateResponse ofVerbose(TranscriptionVerbose verbose) {
-        return new TranscriptionCreateResponse(JsonValue.from(verbose));
+        return new TranscriptionCreateResponse(JsonValue.from(verbose), Variant.VERBOSE);
     }
 
     public boolean isTranscription() {
-        return holdsObject() && !holdsObjectWithField("segments") && !holdsObjectWithField("duration");
+        if (variant != null) return variant == Variant.TRANSCRIPTION;
+        return holdsObject() && !holdsObjectWithField("duration");
     }
 
     public boolean isVerbose() {
-        return holdsObjectWithField("segments") || holdsObjectWithField("duration");
+        if (variant != null) return variant == Variant.VERBOSE;
+        return holdsObjectWithField("duration");
     }
 
     public Transcription asTranscription() {

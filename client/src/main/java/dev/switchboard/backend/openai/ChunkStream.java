@@ -108,7 +108,12 @@ final class ChunkStream {
         }
 
         private ChatCompletionChunk chunk(String type, String data) {
-            JsonValue json = JsonValueAdapter.parse(data);
+            JsonValue json;
+            try {
+                json = JsonValueAdapter.parse(data);
+            } catch (OpenAIInvalidDataException e) {
+                throw new OpenAIInvalidDataException(route + " streamed malformed JSON: " + data, e);
+            }
             if (!(json instanceof JsonObject)) {
                 throw new OpenAIInvalidDataException(route + " streamed an event that is not a JSON object: " + data);
             }

@@ -105,6 +105,9 @@ public final class Router implements AutoCloseable {
         return result.onErrorResumeNext(failure -> {
             call.failed(deployment, failure);
             if (!call.mayRetry(attemptNumber, failure)) return Single.error(call.finalError(failure));
+            // The next attempt runs inside the timer's task. Not delaySubscription: it disposes its
+            // timer from inside that task, which races with the timer's own setup and can interrupt
+            // the thread, and so the next attempt's HTTP call (seen with zero waits).
             return Single.timer(delayNanos(attemptNumber + 1, failure), TimeUnit.NANOSECONDS, scheduler)
                     .flatMap(tick -> attemptSingle(call, attemptNumber + 1, attempt));
         });
@@ -124,8 +127,11 @@ public final class Router implements AutoCloseable {
             if (delivered.get() || !call.mayRetry(attemptNumber, failure)) {
                 return Flowable.error(delivered.get() ? failure : call.finalError(failure));
             }
+            // concatMap hands the caller's requests straight to the next attempt, so a retried stream
+            // is read as slowly as the first (flatMap would prefetch 128 items). See attemptSingle
+            // for why this is no delaySubscription.
             return Flowable.timer(delayNanos(attemptNumber + 1, failure), TimeUnit.NANOSECONDS, scheduler)
-                    .flatMap(tick -> attemptStream(call, attemptNumber + 1, attempt));
+                    .concatMap(tick -> attemptStream(call, attemptNumber + 1, attempt));
         });
     }
 

@@ -69,7 +69,12 @@ public final class OpenAiCompatibleBackend implements Backend {
         this.baseUrl = b.baseUrl;
         this.ownsClient = b.okHttpClient == null;
         OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-        this.client = base.newBuilder().retryOnConnectionFailure(false).build();
+        List<String> credentials = new ArrayList<>();
+        credentials.add(b.apiKey);
+        for (String name : List.of("Authorization", "api-key", "x-api-key")) credentials.addAll(b.headers.values(name));
+        this.client = base.newBuilder().retryOnConnectionFailure(false)
+                .addInterceptor(CredentialMask.of(credentials))
+                .build();
         this.capabilities = Set.copyOf(b.capabilities);
         Headers.Builder headers = Headers.builder();
         if (b.apiKey != null && !b.apiKey.isEmpty()) headers.put("Authorization", "Bearer " + b.apiKey);

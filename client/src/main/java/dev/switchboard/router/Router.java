@@ -80,6 +80,7 @@ public final class Router implements AutoCloseable {
     public <T> Single<T> single(Capability capability, String model, Attempt<Single<T>> attempt) {
         Objects.requireNonNull(attempt, "attempt");
         return Single.defer(() -> {
+            if (closed.get()) return Single.error(closedError());
             CallState call = new CallState(capability, model, route(model));
             return attemptSingle(call, 0, attempt);
         });
@@ -89,6 +90,7 @@ public final class Router implements AutoCloseable {
     public <T> Flowable<T> stream(Capability capability, String model, Attempt<Flowable<T>> attempt) {
         Objects.requireNonNull(attempt, "attempt");
         return Flowable.defer(() -> {
+            if (closed.get()) return Flowable.error(closedError());
             CallState call = new CallState(capability, model, route(model));
             return attemptStream(call, 0, attempt);
         });
@@ -135,11 +137,15 @@ public final class Router implements AutoCloseable {
         });
     }
 
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("The client is closed: no call can start after close()");
+    }
+
     private long delayNanos(int retry, Throwable failure) {
         return retryPolicy.delay(retry, failure, clock, random).toNanos();
     }
 
-    /** Closes every deployment's backend. */
+    /** Closes every deployment's backend, which cancels its calls still running; later calls fail. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
@@ -191,8 +197,9 @@ public final class Router implements AutoCloseable {
             failures.put(deployment.name(), failure);
         }
 
+        /** Whether to try again: retries left, a retryable failure, and the router still open (closing cancels calls). */
         boolean mayRetry(int attemptNumber, Throwable failure) {
-            return attemptNumber < retryPolicy.maxRetries() && FailureClassifier.isRetryable(failure);
+            return attemptNumber < retryPolicy.maxRetries() && FailureClassifier.isRetryable(failure) && !closed.get();
         }
 
         /**

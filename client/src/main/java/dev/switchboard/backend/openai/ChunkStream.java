@@ -99,6 +99,8 @@ final class ChunkStream {
             } catch (IOException e) {
                 if (call.isCancelled()) {
                     emitter.onComplete(); // the caller closed the stream; nobody is listening
+                } else if (call.isCallCancelledElsewhere()) {
+                    emitter.onError(new OpenAIIoException(route + " stream broke off: the client was closed", e));
                 } else {
                     emitter.onError(new OpenAIIoException(route + " stream broke off: " + e.getMessage(), e));
                 }

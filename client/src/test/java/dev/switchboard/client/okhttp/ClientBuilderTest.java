@@ -252,12 +252,4 @@ class ClientBuilderTest {
         }
         assertThat(server.requestCount()).isEqualTo(2);
     }
-
-    @Test
-    void closingTwiceIsHarmless() {
-        OpenAIClient client = toServer().build();
-
-        client.close();
-        client.close();
-    }
 }

@@ -36,6 +36,32 @@ class ChatCompletionCreateParamsTest {
     }
 
     @Test
+    void aBuilderThatFailedToBuildKeepsWhatItHadAndCanBeFinished() {
+        ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder().addUserMessage("Hi").temperature(0.3);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+
+        ChatCompletionCreateParams params = builder.model("m").build();
+
+        assertThat(params.messages()).hasSize(1);
+        assertThat(params.temperature()).contains(0.3);
+    }
+
+    @Test
+    void requestHeadersAndQueryParamsAreAddedReplacedAndRemoved() {
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("m").addUserMessage("x")
+                .putAdditionalHeader("X-A", "1").putAdditionalHeader("X-A", "2")
+                .putAdditionalHeader("X-B", "1").replaceAllAdditionalHeaders(Map.of("X-B", List.of("9")))
+                .putAdditionalHeader("X-C", "1").removeAdditionalHeaders("X-C")
+                .putAdditionalQueryParam("a", "1").replaceAllAdditionalQueryParams(Map.of("a", List.of("2")))
+                .build();
+
+        assertThat(params._additionalHeaders().values("X-A")).containsExactly("1", "2");
+        assertThat(params._additionalHeaders().values("X-B")).containsExactly("9");
+        assertThat(params._additionalHeaders().names()).doesNotContain("X-C");
+        assertThat(params._additionalQueryParams().values("a")).containsExactly("2");
+    }
+
+    @Test
     void buildCopiesSoLaterBuilderCallsLeaveTheParamsAlone() {
         ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder().model("m").addUserMessage("one");
         ChatCompletionCreateParams params = builder.build();

@@ -164,6 +164,21 @@ class ChatStreamingTest {
     }
 
     @Test
+    void aStreamWithoutDoneIsCutShortWhileAnyChoiceIsUnfinished() {
+        server.enqueueSse("""
+                data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"a"},"finish_reason":null},{"index":1,"delta":{"content":"b"},"finish_reason":null}]}
+
+                data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}
+
+                """);
+
+        assertThatThrownBy(() -> readAll(PARAMS.toBuilder().n(2).build()))
+                .isInstanceOf(OpenAIIoException.class)
+                .hasMessage("POST /v1/chat/completions stream ended before the answer was complete"
+                        + " (no [DONE] and no finish_reason)");
+    }
+
+    @Test
     void aStreamWithoutDoneThatWasAskedForUsageIsCutShortUntilTheUsageCame() {
         server.enqueueSse("data: " + ServerPayloads.chunk("Hi") + "\n\n" + "data: " + ServerPayloads.lastChunk("stop") + "\n\n");
 

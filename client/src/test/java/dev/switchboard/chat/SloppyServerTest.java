@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.RequestOptions;
 import dev.switchboard.core.http.StreamResponse;
 import dev.switchboard.models.chat.completions.ChatCompletion;
 import dev.switchboard.models.chat.completions.ChatCompletionChunk;
@@ -156,7 +157,40 @@ class SloppyServerTest {
         assertThat(client.chat().completions().create(PARAMS).choices().get(0).message().content()).contains("plain");
     }
 
+    @Test
+    void aRepairedAnswerPassesResponseValidation() {
+        server.enqueueJson("""
+                {"choices":[{"finish_reason":"stop","message":{"content":"Hello"}}],"timings":{"prompt_n":10}}""");
+
+        ChatCompletion completion = client.chat().completions().create(PARAMS,
+                RequestOptions.builder().responseValidation(true).build());
+
+        assertThat(completion.isValid()).isTrue();
+        assertThat(completion.choices().get(0).message().content()).contains("Hello");
+    }
+
     // Streams
+
+    @Test
+    void repairedChunksPassResponseValidation() {
+        server.enqueueSse("""
+                data: {"choices":[{"delta":{"content":"a"}}]}
+
+                data: {"choices":[{"delta":{"reasoning":"r"}}]}
+
+                data: {"choices":[{"finish_reason":"stop"}]}
+
+                data: {"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}
+
+                data: [DONE]
+
+                """);
+
+        try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS,
+                RequestOptions.builder().responseValidation(true).build())) {
+            assertThat(response.stream().collect(Collectors.toList())).hasSize(4).allMatch(ChatCompletionChunk::isValid);
+        }
+    }
 
     @Test
     void ollamaChunksWithoutFinishReasonAreRead() {

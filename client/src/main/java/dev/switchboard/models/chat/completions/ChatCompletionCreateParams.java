@@ -696,6 +696,16 @@ public final class ChatCompletionCreateParams extends JsonModel {
             return this;
         }
 
+        public Builder replaceAllAdditionalHeaders(Headers additionalHeaders) {
+            this.additionalHeaders.replaceAll(additionalHeaders);
+            return this;
+        }
+
+        public Builder replaceAllAdditionalHeaders(Map<String, ? extends Iterable<String>> additionalHeaders) {
+            this.additionalHeaders.replaceAll(additionalHeaders);
+            return this;
+        }
+
         public Builder removeAdditionalHeaders(String name) {
             additionalHeaders.remove(name);
             return this;
@@ -743,6 +753,16 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
         public Builder replaceAdditionalQueryParams(String key, Iterable<String> values) {
             additionalQueryParams.replace(key, values);
+            return this;
+        }
+
+        public Builder replaceAllAdditionalQueryParams(QueryParams additionalQueryParams) {
+            this.additionalQueryParams.replaceAll(additionalQueryParams);
+            return this;
+        }
+
+        public Builder replaceAllAdditionalQueryParams(Map<String, ? extends Iterable<String>> additionalQueryParams) {
+            this.additionalQueryParams.replaceAll(additionalQueryParams);
             return this;
         }
 

@@ -17,6 +17,7 @@ import dev.switchboard.models.chat.completions.ChatCompletionTokenLogprob;
 import dev.switchboard.models.completions.CompletionUsage;
 import dev.switchboard.testing.MockServer;
 import dev.switchboard.testing.ServerPayloads;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class ChatCompletionResponseTest {
         ChatCompletionTokenLogprob token = choice.logprobs().orElseThrow().content().orElseThrow().get(0);
         assertThat(token.token()).isEqualTo("Hi");
         assertThat(token.logprob()).isEqualTo(-0.25);
-        assertThat(token.bytes()).contains(java.util.List.of(72L, 105L));
+        assertThat(token.bytes()).contains(List.of(72L, 105L));
         assertThat(token.topLogprobs()).extracting(ChatCompletionTokenLogprob.TopLogprob::token).containsExactly("Hi", "Hey");
         assertThat(choice.logprobs().orElseThrow().refusal()).isEmpty();
     }
@@ -181,7 +182,7 @@ class ChatCompletionResponseTest {
         assertThat(completion.choices().get(0)._additionalProperties())
                 .containsExactly(Map.entry("stop_reason", JsonValue.from(128001)));
         assertThat(completion.choices().get(0).message()._additionalProperties())
-                .containsExactly(Map.entry("annotations", JsonValue.from(java.util.List.of())));
+                .containsExactly(Map.entry("annotations", JsonValue.from(List.of())));
     }
 
     @Test

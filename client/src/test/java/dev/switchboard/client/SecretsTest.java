@@ -10,6 +10,7 @@ import dev.switchboard.errors.OpenAIServiceException;
 import dev.switchboard.errors.UnauthorizedException;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.testing.MockServer;
+import dev.switchboard.testing.ServerPayloads;
 import dev.switchboard.testing.StrayErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ class SecretsTest {
 
     @Test
     void theKeyIsSentToTheServer() {
-        server.enqueueJson(dev.switchboard.testing.ServerPayloads.completion("ok"));
+        server.enqueueJson(ServerPayloads.completion("ok"));
         try (OpenAIClient client = client()) {
             client.chat().completions().create(PARAMS);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
+import dev.switchboard.core.JsonMissing;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonValueAdapter;
@@ -154,7 +155,7 @@ class ErrorResponseTest {
 
         assertThatThrownBy(() -> client.chat().completions().create(PARAMS))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> {
-                    assertThat(e.body()).isEqualTo(dev.switchboard.core.JsonMissing.of());
+                    assertThat(e.body()).isEqualTo(JsonMissing.of());
                     assertThat(e.code()).isEmpty();
                     assertThat(e.type()).isEmpty();
                 })

@@ -14,8 +14,10 @@ import dev.switchboard.testing.MockServer;
 import dev.switchboard.testing.ServerPayloads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,15 @@ class RetryTest {
     }
 
     @Test
+    void aMalformedAnswerIsTriedAgain() {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>bad gateway</html>"))
+                .enqueueJson(ServerPayloads.completion("well formed"));
+
+        assertThat(ask(client)).isEqualTo("well formed");
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
     void aRetrySendsTheSameRequest() {
         server.enqueue(status(500)).enqueueJson(ServerPayloads.completion("ok"));
         ask(client);
@@ -150,7 +161,7 @@ class RetryTest {
         List<String> bodies = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            var request = server.takeRequest();
+            RecordedRequest request = server.takeRequest();
             bodies.add(request.getBody().readUtf8());
             paths.add(request.getPath());
         }
@@ -194,7 +205,7 @@ class RetryTest {
     void asyncCallsAreRetriedByTheSameLoop() throws Exception {
         server.enqueue(status(503)).enqueueJson(ServerPayloads.completion("async retried"));
 
-        String answer = client.async().chat().completions().create(PARAMS).get(10, java.util.concurrent.TimeUnit.SECONDS)
+        String answer = client.async().chat().completions().create(PARAMS).get(10, TimeUnit.SECONDS)
                 .choices().get(0).message().content().orElseThrow();
 
         assertThat(answer).isEqualTo("async retried");

@@ -16,7 +16,7 @@ import okhttp3.ResponseBody;
  * them would mangle ordinary words.
  */
 final class CredentialMask implements Interceptor {
-    static final String MASK = "***";
+    private static final String MASK = "***";
     private static final int SHORTEST_MASKED = 8;
     private static final long MAX_ERROR_BODY = 64 * 1024;
 

@@ -3,15 +3,23 @@ package dev.switchboard.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.backend.openai.OpenAiCompatibleBackend;
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
+import dev.switchboard.core.RequestOptions;
 import dev.switchboard.errors.BadRequestException;
 import dev.switchboard.errors.InternalServerException;
 import dev.switchboard.errors.OpenAIIoException;
 import dev.switchboard.errors.OpenAIServiceException;
+import dev.switchboard.models.chat.completions.ChatCompletion;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.testing.MockServer;
 import dev.switchboard.testing.ServerPayloads;
+import io.reactivex.rxjava3.observers.TestObserver;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -199,6 +207,52 @@ class RetryTest {
             }
         }
         assertThat(server.requestCount()).isEqualTo(80);
+    }
+
+    /**
+     * Answers {@code refusal}, then a completion, to a call through the client's own backend behind
+     * a router on virtual time: the Retry-After headers read off the wire decide how long it waits.
+     */
+    private void assertWaitedExactly(long millis, MockResponse refusal) {
+        server.enqueue(refusal).enqueueJson(ServerPayloads.completion("after the wait"));
+        TestScheduler time = new TestScheduler();
+        OpenAiCompatibleBackend backend = OpenAiCompatibleBackend.builder().baseUrl(server.baseUrl()).build();
+        try (Router router = Router.builder()
+                .defaultDeployment(Deployment.builder().name("default").backend(backend).build())
+                .scheduler(time)
+                .clock(Clock.fixed(Instant.parse("2025-01-01T12:00:00Z"), ZoneOffset.UTC))
+                .random(() -> 0)
+                .build()) {
+            TestObserver<ChatCompletion> result = router.<ChatCompletion>single(Capability.CHAT, "gpt-4o-mini",
+                    (deployment, model) -> deployment.backend().chatCompletion(PARAMS, RequestOptions.none())).test();
+
+            assertThat(server.requestCount()).isEqualTo(1);
+            time.advanceTimeBy(millis - 1, TimeUnit.MILLISECONDS);
+            assertThat(server.requestCount()).as("attempts before the wait is over").isEqualTo(1);
+            time.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+            result.awaitDone(10, TimeUnit.SECONDS).assertComplete();
+            assertThat(server.requestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theServersRetryAfterInSecondsDecidesTheWait() {
+        assertWaitedExactly(2000, status(429).setHeader("Retry-After", "2"));
+    }
+
+    @Test
+    void theServersRetryAfterMsDecidesTheWait() {
+        assertWaitedExactly(1250, status(429).setHeader("retry-after-ms", "1250").setHeader("Retry-After", "7"));
+    }
+
+    @Test
+    void theServersRetryAfterDateDecidesTheWait() {
+        assertWaitedExactly(3000, status(503).setHeader("Retry-After", "Wed, 01 Jan 2025 12:00:03 GMT"));
+    }
+
+    @Test
+    void withoutRetryAfterTheWaitIsTheBackoff() {
+        assertWaitedExactly(500, status(500));
     }
 
     @Test

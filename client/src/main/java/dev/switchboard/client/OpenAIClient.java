@@ -26,7 +26,10 @@ public interface OpenAIClient extends AutoCloseable {
 
     ModelService models();
 
-    /** Releases connections, threads and local models. Calls in flight are cancelled. */
+    /**
+     * Releases connections, threads and local models. Calls in flight are cancelled (on a client
+     * built with its own {@code okHttpClient}, that client and its calls are left to the caller).
+     */
     @Override
     void close();
 }

@@ -23,7 +23,9 @@ public final class FailureClassifier {
         if (failure instanceof OpenAIServiceException) {
             OpenAIServiceException e = (OpenAIServiceException) failure;
             List<String> shouldRetry = e.headers().values("x-should-retry");
-            if (!shouldRetry.isEmpty()) return "true".equalsIgnoreCase(shouldRetry.get(0));
+            // Only a clear yes or no overrides the status; anything else leaves the decision to it.
+            if (!shouldRetry.isEmpty() && "true".equalsIgnoreCase(shouldRetry.get(0))) return true;
+            if (!shouldRetry.isEmpty() && "false".equalsIgnoreCase(shouldRetry.get(0))) return false;
             int status = e.statusCode();
             return status == 408 || status == 409 || status == 429 || status >= 500;
         }

@@ -80,6 +80,7 @@ public final class Router implements AutoCloseable {
     public <T> Single<T> single(Capability capability, String model, Attempt<Single<T>> attempt) {
         Objects.requireNonNull(attempt, "attempt");
         return Single.defer(() -> {
+            if (closed.get()) return Single.error(closedError());
             CallState call = new CallState(capability, model, route(model));
             return attemptSingle(call, 0, attempt);
         });
@@ -89,6 +90,7 @@ public final class Router implements AutoCloseable {
     public <T> Flowable<T> stream(Capability capability, String model, Attempt<Flowable<T>> attempt) {
         Objects.requireNonNull(attempt, "attempt");
         return Flowable.defer(() -> {
+            if (closed.get()) return Flowable.error(closedError());
             CallState call = new CallState(capability, model, route(model));
             return attemptStream(call, 0, attempt);
         });
@@ -105,6 +107,9 @@ public final class Router implements AutoCloseable {
         return result.onErrorResumeNext(failure -> {
             call.failed(deployment, failure);
             if (!call.mayRetry(attemptNumber, failure)) return Single.error(call.finalError(failure));
+            // The next attempt runs inside the timer's task. Not delaySubscription: it disposes its
+            // timer from inside that task, which races with the timer's own setup and can interrupt
+            // the thread, and so the next attempt's HTTP call (seen with zero waits).
             return Single.timer(delayNanos(attemptNumber + 1, failure), TimeUnit.NANOSECONDS, scheduler)
                     .flatMap(tick -> attemptSingle(call, attemptNumber + 1, attempt));
         });
@@ -124,16 +129,23 @@ public final class Router implements AutoCloseable {
             if (delivered.get() || !call.mayRetry(attemptNumber, failure)) {
                 return Flowable.error(delivered.get() ? failure : call.finalError(failure));
             }
+            // concatMap hands the caller's requests straight to the next attempt, so a retried stream
+            // is read as slowly as the first (flatMap would prefetch 128 items). See attemptSingle
+            // for why this is no delaySubscription.
             return Flowable.timer(delayNanos(attemptNumber + 1, failure), TimeUnit.NANOSECONDS, scheduler)
-                    .flatMap(tick -> attemptStream(call, attemptNumber + 1, attempt));
+                    .concatMap(tick -> attemptStream(call, attemptNumber + 1, attempt));
         });
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("The client is closed: no call can start after close()");
     }
 
     private long delayNanos(int retry, Throwable failure) {
         return retryPolicy.delay(retry, failure, clock, random).toNanos();
     }
 
-    /** Closes every deployment's backend. */
+    /** Closes every deployment's backend, which cancels its calls still running; later calls fail. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
@@ -185,8 +197,9 @@ public final class Router implements AutoCloseable {
             failures.put(deployment.name(), failure);
         }
 
+        /** Whether to try again: retries left, a retryable failure, and the router still open (closing cancels calls). */
         boolean mayRetry(int attemptNumber, Throwable failure) {
-            return attemptNumber < retryPolicy.maxRetries() && FailureClassifier.isRetryable(failure);
+            return attemptNumber < retryPolicy.maxRetries() && FailureClassifier.isRetryable(failure) && !closed.get();
         }
 
         /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.QueueDispatcher;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /** A MockWebServer posing as an OpenAI-compatible endpoint, and clients pointed at it. */
@@ -20,6 +21,12 @@ public final class MockServer implements AutoCloseable {
     public final MockWebServer server = new MockWebServer();
 
     public MockServer() {
+        // A request nobody enqueued an answer for gets one at once, rather than hanging the test.
+        QueueDispatcher dispatcher = new QueueDispatcher();
+        dispatcher.setFailFast(new MockResponse().setResponseCode(418).setHeader("Content-Type", "application/json")
+                .setBody("{\"error\":{\"message\":\"MockServer: no response was enqueued for this request\","
+                        + "\"type\":\"test_setup\"}}"));
+        server.setDispatcher(dispatcher);
         try {
             server.start();
         } catch (IOException e) {

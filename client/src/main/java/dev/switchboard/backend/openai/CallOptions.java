@@ -34,7 +34,14 @@ final class CallOptions {
         if (c != null) c.cancel();
     }
 
+    /** Whether this request's stream was closed by its caller. */
     boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Whether the HTTP call was cancelled by someone else: closing the client cancels its calls. */
+    boolean isCallCancelledElsewhere() {
+        Call c = call;
+        return !cancelled && c != null && c.isCanceled();
     }
 }

@@ -99,6 +99,8 @@ final class ChunkStream {
             } catch (IOException e) {
                 if (call.isCancelled()) {
                     emitter.onComplete(); // the caller closed the stream; nobody is listening
+                } else if (call.isCallCancelledElsewhere()) {
+                    emitter.onError(new OpenAIIoException(route + " stream broke off: the client was closed", e));
                 } else {
                     emitter.onError(new OpenAIIoException(route + " stream broke off: " + e.getMessage(), e));
                 }
@@ -108,7 +110,12 @@ final class ChunkStream {
         }
 
         private ChatCompletionChunk chunk(String type, String data) {
-            JsonValue json = JsonValueAdapter.parse(data);
+            JsonValue json;
+            try {
+                json = JsonValueAdapter.parse(data);
+            } catch (OpenAIInvalidDataException e) {
+                throw new OpenAIInvalidDataException(route + " streamed malformed JSON: " + data, e);
+            }
             if (!(json instanceof JsonObject)) {
                 throw new OpenAIInvalidDataException(route + " streamed an event that is not a JSON object: " + data);
             }

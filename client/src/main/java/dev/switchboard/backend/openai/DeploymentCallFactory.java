@@ -3,7 +3,12 @@ package dev.switchboard.backend.openai;
 import dev.switchboard.core.Timeout;
 import dev.switchboard.core.http.Headers;
 import dev.switchboard.core.http.QueryParams;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -21,6 +26,9 @@ final class DeploymentCallFactory implements Call.Factory {
     private final Headers defaultHeaders;
     private final QueryParams defaultQueryParams;
     private final Map<Timeout, OkHttpClient> clientsByTimeout = new ConcurrentHashMap<>();
+    // The calls made here, so closing the deployment can cancel those still running (a stream's
+    // call has left OkHttp's dispatcher once its headers came). Weak: finished calls cost nothing.
+    private final Set<Call> started = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     DeploymentCallFactory(OkHttpClient client, Headers defaultHeaders, QueryParams defaultQueryParams) {
         this.client = client;
@@ -40,8 +48,19 @@ final class DeploymentCallFactory implements Call.Factory {
             if (options.timeout != null) timed = clientsByTimeout.computeIfAbsent(options.timeout, this::withTimeout);
         }
         Call call = timed.newCall(out.url(url.build()).build());
+        started.add(call);
         if (options != null) options.attach(call);
         return call;
+    }
+
+    /** Cancels every call made here that may still be running. */
+    void cancelAll() {
+        List<Call> calls;
+        synchronized (started) {
+            calls = new ArrayList<>(started);
+            started.clear();
+        }
+        for (Call call : calls) call.cancel();
     }
 
     private static void apply(Request.Builder out, HttpUrl.Builder url, Headers headers, QueryParams queryParams) {

@@ -20,6 +20,7 @@ import dev.switchboard.errors.UnauthorizedException;
 import dev.switchboard.errors.UnexpectedStatusCodeException;
 import dev.switchboard.errors.UnprocessableEntityException;
 import dev.switchboard.models.ErrorObject;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ import retrofit2.Response;
  */
 final class ErrorResponses {
     private static final long MAX_ERROR_BODY = 64 * 1024;
+    /** How Moshi's reader starts its message when a document ends before its value does. */
+    private static final String MOSHI_END_OF_INPUT = "End of input";
 
     private ErrorResponses() {}
 
@@ -46,6 +49,11 @@ final class ErrorResponses {
         if (failure instanceof HttpException) return fromResponse(((HttpException) failure).response());
         if (failure instanceof JsonDataException || failure instanceof com.squareup.moshi.JsonEncodingException) {
             return new OpenAIInvalidDataException(route + " answered malformed JSON: " + failure.getMessage(), failure);
+        }
+        if (failure instanceof EOFException && String.valueOf(failure.getMessage()).startsWith(MOSHI_END_OF_INPUT)) {
+            // Moshi ran out of JSON in a body that ended cleanly: the server sent too little, the wire is fine.
+            return new OpenAIInvalidDataException(route + " answered incomplete JSON: the body ended before its value did"
+                    + " (an empty body, or one cut short)", failure);
         }
         if (failure instanceof InterruptedIOException) {
             return new OpenAIIoException(route + " timed out", failure);

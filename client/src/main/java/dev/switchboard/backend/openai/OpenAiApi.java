@@ -8,6 +8,7 @@ import okhttp3.ResponseBody;
 import retrofit2.Response;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.Headers;
 import retrofit2.http.Multipart;
 import retrofit2.http.POST;
 import retrofit2.http.Part;
@@ -22,6 +23,7 @@ interface OpenAiApi {
 
     @Streaming
     @POST("chat/completions")
+    @Headers("Accept: text/event-stream")
     Single<Response<ResponseBody>> chatCompletionStream(@Body JsonValue body, @Tag CallOptions options);
 
     @POST("embeddings")

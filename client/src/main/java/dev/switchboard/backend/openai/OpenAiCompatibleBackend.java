@@ -50,6 +50,7 @@ public final class OpenAiCompatibleBackend implements Backend {
     private final HttpUrl baseUrl;
     private final OpenAiApi api;
     private final OkHttpClient client;
+    private final DeploymentCallFactory calls;
     private final boolean ownsClient;
     private final Set<Capability> capabilities;
 
@@ -59,7 +60,12 @@ public final class OpenAiCompatibleBackend implements Backend {
         this.baseUrl = b.baseUrl;
         this.ownsClient = b.okHttpClient == null;
         OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-        this.client = base.newBuilder().retryOnConnectionFailure(false).build();
+        List<String> credentials = new ArrayList<>();
+        credentials.add(b.apiKey);
+        for (String name : List.of("Authorization", "api-key", "x-api-key")) credentials.addAll(b.headers.values(name));
+        this.client = base.newBuilder().retryOnConnectionFailure(false)
+                .addInterceptor(CredentialMask.of(credentials))
+                .build();
         this.capabilities = Set.copyOf(b.capabilities);
         Headers.Builder headers = Headers.builder();
         if (b.apiKey != null && !b.apiKey.isEmpty()) headers.put("Authorization", "Bearer " + b.apiKey);
@@ -67,9 +73,10 @@ public final class OpenAiCompatibleBackend implements Backend {
         if (b.project != null) headers.put("OpenAI-Project", b.project);
         headers.put("User-Agent", UserAgent.VALUE);
         headers.replaceAll(b.headers);
+        this.calls = new DeploymentCallFactory(client, headers.build(), b.queryParams);
         this.api = new Retrofit.Builder()
                 .baseUrl(baseUrl)
-                .callFactory(new DeploymentCallFactory(client, headers.build(), b.queryParams))
+                .callFactory(calls)
                 .addConverterFactory(MoshiConverterFactory.create(JsonBinding.MOSHI).withNullSerialization())
                 .addCallAdapterFactory(RxJava3CallAdapterFactory.createSynchronous())
                 .build()
@@ -170,9 +177,13 @@ public final class OpenAiCompatibleBackend implements Backend {
                 .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
     }
 
-    /** Shuts down the connection pool and threads when this backend made its own client. */
+    /**
+     * Cancels the calls this backend still runs, and shuts down the connection pool and threads
+     * when it made its own client.
+     */
     @Override
     public void close() {
+        calls.cancelAll();
         if (ownsClient) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();

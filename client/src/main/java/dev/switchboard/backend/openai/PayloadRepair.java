@@ -25,7 +25,8 @@ final class PayloadRepair {
 
     static JsonObject chatCompletion(JsonValue json, String model) {
         Map<String, JsonValue> m = identity(object(json, "chat completion"), "chatcmpl-", "chat.completion", model);
-        m.put("choices", choices(m.get("choices"), "message"));
+        // An answer without choices stays without: reading them says so, rather than finding none.
+        if (m.get("choices") instanceof JsonArray) m.put("choices", choices(m.get("choices"), "message"));
         return JsonObject.of(m);
     }
 

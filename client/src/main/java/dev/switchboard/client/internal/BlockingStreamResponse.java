@@ -30,9 +30,19 @@ public final class BlockingStreamResponse<T> implements StreamResponse<T> {
      */
     public static <T> BlockingStreamResponse<T> open(Flowable<T> source) {
         BlockingStreamResponse<T> response = new BlockingStreamResponse<>();
-        source.subscribe(response.puller);
-        response.puller.throwIfFailedBeforeAnyItem();
+        response.start(source);
         return response;
+    }
+
+    /** A response not started yet: {@link #close()} before or during {@link #start} cancels the request. */
+    static <T> BlockingStreamResponse<T> unstarted() {
+        return new BlockingStreamResponse<>();
+    }
+
+    /** Sends the request; throws when it fails before any item (a 401, or every attempt failed). */
+    void start(Flowable<T> source) {
+        source.subscribe(puller);
+        puller.throwIfFailedBeforeAnyItem();
     }
 
     @Override

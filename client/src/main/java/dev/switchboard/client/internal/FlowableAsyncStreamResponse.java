@@ -20,7 +20,8 @@ public final class FlowableAsyncStreamResponse<T> implements AsyncStreamResponse
     private final Executor defaultExecutor;
     private final CompletableFuture<Void> onComplete = new CompletableFuture<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
-    private volatile BlockingStreamResponse<T> stream;
+    // Made before the request starts, so close() can cancel it even while it connects.
+    private final BlockingStreamResponse<T> stream = BlockingStreamResponse.unstarted();
 
     public FlowableAsyncStreamResponse(Flowable<T> source, Executor defaultExecutor) {
         this.source = source;
@@ -38,20 +39,26 @@ public final class FlowableAsyncStreamResponse<T> implements AsyncStreamResponse
             throw new IllegalStateException(state.get() == State.SUBSCRIBED
                     ? "Cannot subscribe more than once" : "Cannot subscribe after the response is closed");
         }
-        executor.execute(() -> deliver(handler));
+        try {
+            executor.execute(() -> deliver(handler));
+        } catch (RuntimeException rejected) {
+            // Nobody will ever deliver: say so to whoever waits on the future, as well as here.
+            onComplete.completeExceptionally(rejected);
+            close();
+            throw rejected;
+        }
         return this;
     }
 
     private void deliver(Handler<T> handler) {
         Throwable failure = null;
         try {
-            stream = BlockingStreamResponse.open(source);
-            if (state.get() == State.CLOSED) stream.close();
+            stream.start(source);
             Iterator<T> values = stream.stream().iterator();
             while (values.hasNext()) handler.onNext(values.next());
         } catch (Throwable t) {
             failure = t;
-            if (stream != null) stream.close();
+            stream.close();
         }
         try {
             handler.onComplete(Optional.ofNullable(failure));
@@ -69,8 +76,7 @@ public final class FlowableAsyncStreamResponse<T> implements AsyncStreamResponse
     @Override
     public void close() {
         if (state.getAndSet(State.CLOSED) == State.CLOSED) return;
-        BlockingStreamResponse<T> s = stream;
-        if (s != null) s.close();
+        stream.close();
         onComplete.complete(null);
     }
 }

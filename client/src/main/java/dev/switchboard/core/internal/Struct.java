@@ -326,6 +326,12 @@ public final class Struct {
             return this;
         }
 
+        /** Removes every field not named in {@code keep}; "set all additional properties" starts with it. */
+        public Builder retainOnly(Set<String> keep) {
+            values.keySet().retainAll(keep);
+            return this;
+        }
+
         public boolean has(String name) {
             return values.containsKey(name);
         }

@@ -138,7 +138,7 @@ public final class ChatCompletion extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -250,7 +250,7 @@ public final class ChatCompletion extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 
@@ -392,7 +392,7 @@ public final class ChatCompletion extends JsonModel {
                 }
 
                 public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
+                    fields.retainOnly(KNOWN).putAll(additionalProperties);
                     return this;
                 }
 

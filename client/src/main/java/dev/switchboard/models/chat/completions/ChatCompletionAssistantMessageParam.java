@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** An earlier answer of the model, sent back as part of a conversation. */
 public final class ChatCompletionAssistantMessageParam extends JsonModel {
-    private static final List<String> FIELDS = List.of("content", "refusal", "role", "name", "tool_calls");
+    private static final List<String> FIELDS = List.of("role", "content", "name", "refusal", "tool_calls");
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private ChatCompletionAssistantMessageParam(Struct struct) {
@@ -124,7 +124,7 @@ public final class ChatCompletionAssistantMessageParam extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 

@@ -142,7 +142,7 @@ public final class ChatCompletionChunk extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -258,7 +258,7 @@ public final class ChatCompletionChunk extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 
@@ -389,7 +389,7 @@ public final class ChatCompletionChunk extends JsonModel {
                 }
 
                 public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
+                    fields.retainOnly(KNOWN).putAll(additionalProperties);
                     return this;
                 }
 
@@ -540,7 +540,7 @@ public final class ChatCompletionChunk extends JsonModel {
                     }
 
                     public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                        fields.putAll(additionalProperties);
+                        fields.retainOnly(KNOWN).putAll(additionalProperties);
                         return this;
                     }
 
@@ -627,7 +627,7 @@ public final class ChatCompletionChunk extends JsonModel {
                         }
 
                         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                            fields.putAll(additionalProperties);
+                            fields.retainOnly(KNOWN).putAll(additionalProperties);
                             return this;
                         }
 
@@ -802,7 +802,7 @@ public final class ChatCompletionChunk extends JsonModel {
                 }
 
                 public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
+                    fields.retainOnly(KNOWN).putAll(additionalProperties);
                     return this;
                 }
 

@@ -675,7 +675,7 @@ public final class ChatCompletionCreateParams extends JsonModel {
         }
 
         public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.putAll(additionalBodyProperties);
+            fields.retainOnly(KNOWN).putAll(additionalBodyProperties);
             return this;
         }
 
@@ -729,6 +729,16 @@ public final class ChatCompletionCreateParams extends JsonModel {
             return this;
         }
 
+        public Builder replaceAllAdditionalHeaders(Headers additionalHeaders) {
+            this.additionalHeaders.replaceAll(additionalHeaders);
+            return this;
+        }
+
+        public Builder replaceAllAdditionalHeaders(Map<String, ? extends Iterable<String>> additionalHeaders) {
+            this.additionalHeaders.replaceAll(additionalHeaders);
+            return this;
+        }
+
         public Builder removeAdditionalHeaders(String name) {
             additionalHeaders.remove(name);
             return this;
@@ -776,6 +786,16 @@ public final class ChatCompletionCreateParams extends JsonModel {
 
         public Builder replaceAdditionalQueryParams(String key, Iterable<String> values) {
             additionalQueryParams.replace(key, values);
+            return this;
+        }
+
+        public Builder replaceAllAdditionalQueryParams(QueryParams additionalQueryParams) {
+            this.additionalQueryParams.replaceAll(additionalQueryParams);
+            return this;
+        }
+
+        public Builder replaceAllAdditionalQueryParams(Map<String, ? extends Iterable<String>> additionalQueryParams) {
+            this.additionalQueryParams.replaceAll(additionalQueryParams);
             return this;
         }
 
@@ -1009,7 +1029,7 @@ public final class ChatCompletionCreateParams extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 
@@ -1078,7 +1098,7 @@ public final class ChatCompletionCreateParams extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.models.chat.completions;
 
+import dev.switchboard.core.JsonMissing;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.Struct;
@@ -52,13 +53,20 @@ public final class ChatCompletionMessage extends JsonModel {
         return content.isPresent() ? content : struct().optionalString("reasoning");
     }
 
-    /** This message as a parameter, to send back in the next request of a conversation. */
+    /**
+     * This message as a parameter, to send back in the next request of a conversation. As in the
+     * official SDK, a field the answer held is sent back even when null ({@code "refusal": null}).
+     */
     public ChatCompletionAssistantMessageParam toParam() {
         ChatCompletionAssistantMessageParam.Builder param = ChatCompletionAssistantMessageParam.builder();
-        content().ifPresent(param::content);
-        refusal().ifPresent(param::refusal);
-        toolCalls().ifPresent(param::toolCalls);
+        if (sent("content")) param.content(content().map(ChatCompletionAssistantMessageParam.Content::ofText));
+        if (sent("refusal")) param.refusal(refusal());
+        if (sent("tool_calls")) param.toolCalls(toolCalls().orElse(null));
         return param.build();
+    }
+
+    private boolean sent(String field) {
+        return !(struct().get(field) instanceof JsonMissing);
     }
 
     /** Checks that every field is present when required and of its type; throws OpenAIInvalidDataException. */
@@ -123,7 +131,7 @@ public final class ChatCompletionMessage extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 

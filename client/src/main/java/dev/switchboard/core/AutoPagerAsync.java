@@ -26,12 +26,12 @@ public final class AutoPagerAsync<T> implements AsyncStreamResponse<T> {
     }
 
     @Override
-    public AsyncStreamResponse<T> subscribe(Handler<T> handler) {
+    public AsyncStreamResponse<T> subscribe(Handler<? super T> handler) {
         return subscribe(handler, defaultExecutor);
     }
 
     @Override
-    public AsyncStreamResponse<T> subscribe(Handler<T> handler, Executor executor) {
+    public AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor) {
         if (!state.compareAndSet(State.NEW, State.SUBSCRIBED)) {
             throw new IllegalStateException(state.get() == State.SUBSCRIBED
                     ? "Cannot subscribe more than once" : "Cannot subscribe after the response is closed");
@@ -50,7 +50,7 @@ public final class AutoPagerAsync<T> implements AsyncStreamResponse<T> {
         return this;
     }
 
-    private CompletableFuture<Void> handle(PageAsync<T> page, Handler<T> handler) {
+    private CompletableFuture<Void> handle(PageAsync<T> page, Handler<? super T> handler) {
         if (state.get() == State.CLOSED) return CompletableFuture.completedFuture(null);
         try {
             page.items().forEach(handler::onNext);

@@ -95,7 +95,7 @@ public final class ErrorObject extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 

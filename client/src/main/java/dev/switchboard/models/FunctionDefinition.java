@@ -96,7 +96,7 @@ public final class FunctionDefinition extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 

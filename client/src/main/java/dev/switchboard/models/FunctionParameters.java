@@ -46,7 +46,7 @@ public final class FunctionParameters extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 

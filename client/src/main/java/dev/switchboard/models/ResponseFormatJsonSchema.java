@@ -67,7 +67,7 @@ public final class ResponseFormatJsonSchema extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -184,7 +184,7 @@ public final class ResponseFormatJsonSchema extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 
@@ -252,7 +252,7 @@ public final class ResponseFormatJsonSchema extends JsonModel {
                 }
 
                 public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
+                    fields.retainOnly(KNOWN).putAll(additionalProperties);
                     return this;
                 }
 

@@ -199,6 +199,19 @@ class AsyncChatTest {
     }
 
     @Test
+    void aStreamStartsBeforeAnyoneSubscribesAndARefusalFailsItsFuture() {
+        server.enqueue(new MockResponse().setResponseCode(401)
+                .setBody(ServerPayloads.error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")));
+
+        AsyncStreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS);
+
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v1/chat/completions");
+        assertThat(response.onCompleteFuture()).failsWithin(WAIT)
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(UnauthorizedException.class);
+    }
+
+    @Test
     void aStreamEndingWithoutDoneReachesTheHandlerAsAnError() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) server.enqueueSse("");
         Recorder recorder = new Recorder();

@@ -8,10 +8,10 @@ import java.util.concurrent.Executor;
 public interface AsyncStreamResponse<T> {
 
     /** Delivers values to {@code handler} on the client's stream executor. At most one subscription. */
-    AsyncStreamResponse<T> subscribe(Handler<T> handler);
+    AsyncStreamResponse<T> subscribe(Handler<? super T> handler);
 
     /** Delivers values to {@code handler} on {@code executor}, one at a time, in order. */
-    AsyncStreamResponse<T> subscribe(Handler<T> handler, Executor executor);
+    AsyncStreamResponse<T> subscribe(Handler<? super T> handler, Executor executor);
 
     /** Completes when the stream ends: normally, exceptionally with its error, or on close. */
     CompletableFuture<Void> onCompleteFuture();

@@ -97,7 +97,7 @@ public final class CompletionUsage extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -240,7 +240,7 @@ public final class CompletionUsage extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 
@@ -346,7 +346,7 @@ public final class CompletionUsage extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 

@@ -96,7 +96,7 @@ public final class CreateEmbeddingResponse extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -183,7 +183,7 @@ public final class CreateEmbeddingResponse extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 

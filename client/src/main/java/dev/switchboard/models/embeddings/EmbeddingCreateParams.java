@@ -188,7 +188,7 @@ public final class EmbeddingCreateParams extends JsonModel {
         }
 
         public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.putAll(additionalBodyProperties);
+            fields.retainOnly(KNOWN).putAll(additionalBodyProperties);
             return this;
         }
 

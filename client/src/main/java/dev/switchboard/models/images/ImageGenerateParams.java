@@ -294,7 +294,7 @@ public final class ImageGenerateParams extends JsonModel {
         }
 
         public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.putAll(additionalBodyProperties);
+            fields.retainOnly(KNOWN).putAll(additionalBodyProperties);
             return this;
         }
 

@@ -86,7 +86,7 @@ public final class Model extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 

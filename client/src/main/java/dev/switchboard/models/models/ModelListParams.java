@@ -105,7 +105,7 @@ public final class ModelListParams extends JsonModel {
         }
 
         public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.putAll(additionalBodyProperties);
+            fields.retainOnly(KNOWN).putAll(additionalBodyProperties);
             return this;
         }
 

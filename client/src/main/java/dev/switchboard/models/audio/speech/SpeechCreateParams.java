@@ -198,7 +198,7 @@ public final class SpeechCreateParams extends JsonModel {
         }
 
         public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.putAll(additionalBodyProperties);
+            fields.retainOnly(KNOWN).putAll(additionalBodyProperties);
             return this;
         }
 
@@ -533,7 +533,7 @@ public final class SpeechCreateParams extends JsonModel {
                 }
 
                 public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
+                    fields.retainOnly(KNOWN).putAll(additionalProperties);
                     return this;
                 }
 

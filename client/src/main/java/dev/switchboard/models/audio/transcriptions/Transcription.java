@@ -82,7 +82,7 @@ public final class Transcription extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -192,7 +192,7 @@ public final class Transcription extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 
@@ -347,7 +347,7 @@ public final class Transcription extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 

@@ -277,7 +277,7 @@ public final class TranscriptionCreateParams extends JsonModel {
         }
 
         public Builder additionalBodyProperties(Map<String, ? extends JsonValue> properties) {
-            fields.putAll(properties);
+            fields.retainOnly(KNOWN).putAll(properties);
             return this;
         }
 

@@ -117,7 +117,7 @@ public final class TranscriptionVerbose extends JsonModel {
         }
 
         public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
+            fields.retainOnly(KNOWN).putAll(additionalProperties);
             return this;
         }
 
@@ -204,7 +204,7 @@ public final class TranscriptionVerbose extends JsonModel {
             }
 
             public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
+                fields.retainOnly(KNOWN).putAll(additionalProperties);
                 return this;
             }
 

@@ -20,7 +20,7 @@ import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,11 +33,11 @@ public final class ClientCore implements AutoCloseable {
 
     private final Router router;
     private final RequestOptions defaults;
-    private final ExecutorService streamHandlerExecutor;
+    private final Executor streamHandlerExecutor;
     private final Runnable release;
 
-    /** {@code release} frees what the client made for itself, after the router has closed. */
-    public ClientCore(Router router, RequestOptions defaults, ExecutorService streamHandlerExecutor, Runnable release) {
+    /** {@code release} frees what the client owns (threads, connections), after the router has closed. */
+    public ClientCore(Router router, RequestOptions defaults, Executor streamHandlerExecutor, Runnable release) {
         this.router = Objects.requireNonNull(router, "router");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.streamHandlerExecutor = Objects.requireNonNull(streamHandlerExecutor, "streamHandlerExecutor");
@@ -49,7 +49,7 @@ public final class ClientCore implements AutoCloseable {
     }
 
     /** Where async streams deliver to their handlers unless told otherwise. */
-    public ExecutorService streamHandlerExecutor() {
+    public Executor streamHandlerExecutor() {
         return streamHandlerExecutor;
     }
 
@@ -115,7 +115,6 @@ public final class ClientCore implements AutoCloseable {
 
     @Override
     public void close() {
-        streamHandlerExecutor.shutdown();
         try {
             router.close();
         } finally {

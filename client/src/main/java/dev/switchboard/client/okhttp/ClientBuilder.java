@@ -11,13 +11,24 @@ import dev.switchboard.router.RetryPolicy;
 import dev.switchboard.router.Router;
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -38,7 +49,15 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private boolean responseValidation;
     private Proxy proxy;
     private OkHttpClient okHttpClient;
-    private ExecutorService streamHandlerExecutor;
+    private Executor streamHandlerExecutor;
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private Boolean followRedirects;
+    private Integer maxIdleConnections;
+    private Duration keepAliveDuration;
+    private SSLSocketFactory sslSocketFactory;
+    private X509TrustManager trustManager;
+    private HostnameVerifier hostnameVerifier;
+    private ExecutorService dispatcherExecutorService;
     private final Headers.Builder headers = Headers.builder();
     private final QueryParams.Builder queryParams = QueryParams.builder();
 
@@ -149,10 +168,86 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** Where async streams call their handlers; the client shuts it down on close. */
-    public B streamHandlerExecutor(ExecutorService streamHandlerExecutor) {
+    /** Where async streams call their handlers; the client takes ownership and shuts it down on close, if it can. */
+    public B streamHandlerExecutor(Executor streamHandlerExecutor) {
         this.streamHandlerExecutor = streamHandlerExecutor;
         return self();
+    }
+
+    /** An OkHttp application interceptor, run for every request of the default endpoint. */
+    public B addInterceptor(Interceptor interceptor) {
+        interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+        return self();
+    }
+
+    public B followRedirects(boolean followRedirects) {
+        this.followRedirects = followRedirects;
+        return self();
+    }
+
+    public B maxIdleConnections(int maxIdleConnections) {
+        if (maxIdleConnections < 0) throw new IllegalArgumentException("maxIdleConnections must be >= 0, was " + maxIdleConnections);
+        this.maxIdleConnections = maxIdleConnections;
+        return self();
+    }
+
+    public B maxIdleConnections(Integer maxIdleConnections) {
+        if (maxIdleConnections == null) {
+            this.maxIdleConnections = null;
+            return self();
+        }
+        return maxIdleConnections(maxIdleConnections.intValue());
+    }
+
+    public B maxIdleConnections(Optional<Integer> maxIdleConnections) {
+        return maxIdleConnections(maxIdleConnections.orElse(null));
+    }
+
+    public B keepAliveDuration(Duration keepAliveDuration) {
+        this.keepAliveDuration = keepAliveDuration;
+        return self();
+    }
+
+    public B keepAliveDuration(Optional<Duration> keepAliveDuration) {
+        return keepAliveDuration(keepAliveDuration.orElse(null));
+    }
+
+    /** TLS settings; set together with {@link #trustManager(X509TrustManager)}. */
+    public B sslSocketFactory(SSLSocketFactory sslSocketFactory) {
+        this.sslSocketFactory = sslSocketFactory;
+        return self();
+    }
+
+    public B sslSocketFactory(Optional<SSLSocketFactory> sslSocketFactory) {
+        return sslSocketFactory(sslSocketFactory.orElse(null));
+    }
+
+    public B trustManager(X509TrustManager trustManager) {
+        this.trustManager = trustManager;
+        return self();
+    }
+
+    public B trustManager(Optional<X509TrustManager> trustManager) {
+        return trustManager(trustManager.orElse(null));
+    }
+
+    public B hostnameVerifier(HostnameVerifier hostnameVerifier) {
+        this.hostnameVerifier = hostnameVerifier;
+        return self();
+    }
+
+    public B hostnameVerifier(Optional<HostnameVerifier> hostnameVerifier) {
+        return hostnameVerifier(hostnameVerifier.orElse(null));
+    }
+
+    /** The threads OkHttp's dispatcher runs calls on; the client shuts them down on close. */
+    public B dispatcherExecutorService(ExecutorService dispatcherExecutorService) {
+        this.dispatcherExecutorService = dispatcherExecutorService;
+        return self();
+    }
+
+    public B dispatcherExecutorService(Optional<ExecutorService> dispatcherExecutorService) {
+        return dispatcherExecutorService(dispatcherExecutorService.orElse(null));
     }
 
     public B headers(Headers headers) {
@@ -200,6 +295,16 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
+    public B replaceAllHeaders(Headers headers) {
+        this.headers.replaceAll(headers);
+        return self();
+    }
+
+    public B replaceAllHeaders(Map<String, ? extends Iterable<String>> headers) {
+        this.headers.replaceAll(headers);
+        return self();
+    }
+
     public B removeAllHeaders(Set<String> names) {
         headers.removeAll(names);
         return self();
@@ -230,6 +335,31 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
+    public B putAllQueryParams(Map<String, ? extends Iterable<String>> queryParams) {
+        this.queryParams.putAll(queryParams);
+        return self();
+    }
+
+    public B replaceQueryParams(String key, Iterable<String> values) {
+        queryParams.replace(key, values);
+        return self();
+    }
+
+    public B replaceAllQueryParams(QueryParams queryParams) {
+        this.queryParams.replaceAll(queryParams);
+        return self();
+    }
+
+    public B replaceAllQueryParams(Map<String, ? extends Iterable<String>> queryParams) {
+        this.queryParams.replaceAll(queryParams);
+        return self();
+    }
+
+    public B removeAllQueryParams(Set<String> keys) {
+        queryParams.removeAll(keys);
+        return self();
+    }
+
     public B replaceQueryParams(String key, String value) {
         queryParams.replace(key, value);
         return self();
@@ -249,6 +379,19 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 .writeTimeout(timeout.write())
                 .callTimeout(timeout.request());
         if (proxy != null) http.proxy(proxy);
+        interceptors.forEach(http::addInterceptor);
+        if (followRedirects != null) http.followRedirects(followRedirects).followSslRedirects(followRedirects);
+        if (maxIdleConnections != null || keepAliveDuration != null) {
+            http.connectionPool(new ConnectionPool(maxIdleConnections != null ? maxIdleConnections : 5,
+                    (keepAliveDuration != null ? keepAliveDuration : Duration.ofMinutes(5)).toNanos(), TimeUnit.NANOSECONDS));
+        }
+        if ((sslSocketFactory == null) != (trustManager == null)) {
+            throw new IllegalStateException("sslSocketFactory and trustManager must be set together; only "
+                    + (sslSocketFactory != null ? "sslSocketFactory" : "trustManager") + " was set");
+        }
+        if (sslSocketFactory != null) http.sslSocketFactory(sslSocketFactory, trustManager);
+        if (hostnameVerifier != null) http.hostnameVerifier(hostnameVerifier);
+        if (dispatcherExecutorService != null) http.dispatcher(new Dispatcher(dispatcherExecutorService));
         OkHttpClient client = http.build();
         OpenAiCompatibleBackend backend = OpenAiCompatibleBackend.builder()
                 .name("openai")
@@ -268,12 +411,14 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 .build();
         RequestOptions defaults = RequestOptions.builder().timeout(timeout).responseValidation(responseValidation).build();
         // A client Switchboard made is Switchboard's to shut down; a client the caller gave stays open.
-        Runnable releaseHttp = okHttpClient != null ? () -> {} : () -> {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+        Executor streams = streamHandlerExecutor != null ? streamHandlerExecutor : defaultStreamExecutor();
+        boolean ownsDispatcher = okHttpClient == null || dispatcherExecutorService != null;
+        Runnable release = () -> {
+            if (streams instanceof ExecutorService) ((ExecutorService) streams).shutdown();
+            if (ownsDispatcher) client.dispatcher().executorService().shutdown();
+            if (okHttpClient == null) client.connectionPool().evictAll();
         };
-        return new ClientCore(router, defaults,
-                streamHandlerExecutor != null ? streamHandlerExecutor : defaultStreamExecutor(), releaseHttp);
+        return new ClientCore(router, defaults, streams, release);
     }
 
     private static ExecutorService defaultStreamExecutor() {

@@ -20,7 +20,11 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -251,5 +255,43 @@ class ClientBuilderTest {
             assertThat(client.async()).isSameAs(async);
         }
         assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anInterceptorSeesEveryRequest() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        RecordedRequest request = sendWith(toServer().addInterceptor(chain -> {
+            seen.add(chain.request().url().encodedPath());
+            return chain.proceed(chain.request().newBuilder().header("X-Traced", "yes").build());
+        }));
+
+        assertThat(seen).containsExactly("/v1/chat/completions");
+        assertThat(request.getHeader("X-Traced")).isEqualTo("yes");
+    }
+
+    @Test
+    void aPlainExecutorCanRunStreamHandlers() throws Exception {
+        server.enqueueStream(ServerPayloads.chunk("Hi"), ServerPayloads.lastChunk("stop"));
+        List<String> threads = new CopyOnWriteArrayList<>();
+        Executor executor = task -> new Thread(task, "plain-executor").start();
+
+        try (OpenAIClientAsync client = OpenAIOkHttpClientAsync.builder().baseUrl(server.baseUrl()).apiKey("k")
+                .streamHandlerExecutor(executor).build()) {
+            client.chat().completions().createStreaming(PARAMS)
+                    .subscribe(chunk -> threads.add(Thread.currentThread().getName()))
+                    .onCompleteFuture().get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(threads).isNotEmpty().allMatch("plain-executor"::equals);
+    }
+
+    @Test
+    void tlsSettingsMustComeInPairs() throws Exception {
+        SSLSocketFactory factory = SSLContext.getDefault().getSocketFactory();
+
+        assertThatThrownBy(() -> toServer().sslSocketFactory(factory).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("sslSocketFactory and trustManager must be set together; only sslSocketFactory was set");
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.models;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.StringEnum;
+import dev.switchboard.core.internal.Validation;
 
 /** How hard a reasoning model thinks before answering. */
 public final class ReasoningEffort extends StringEnum {
@@ -28,6 +29,16 @@ public final class ReasoningEffort extends StringEnum {
     /** The constant, or {@link Value#_UNKNOWN}. */
     public Value value() {
         return value(Value.class);
+    }
+
+    /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+    public ReasoningEffort validate() {
+        known();
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
     }
 
     public enum Known {

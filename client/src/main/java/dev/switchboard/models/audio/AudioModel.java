@@ -2,6 +2,7 @@ package dev.switchboard.models.audio;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.StringEnum;
+import dev.switchboard.core.internal.Validation;
 
 /** A transcription model name. Any string is accepted: a real model of the default endpoint, or a pool name of the router. */
 public final class AudioModel extends StringEnum {
@@ -26,6 +27,16 @@ public final class AudioModel extends StringEnum {
     /** The constant, or {@link Value#_UNKNOWN}. */
     public Value value() {
         return value(Value.class);
+    }
+
+    /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+    public AudioModel validate() {
+        known();
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
     }
 
     public enum Known {

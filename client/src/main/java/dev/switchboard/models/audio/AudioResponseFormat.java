@@ -2,6 +2,7 @@ package dev.switchboard.models.audio;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.StringEnum;
+import dev.switchboard.core.internal.Validation;
 
 /** The format of a transcription: json, text, srt, verbose_json or vtt. */
 public final class AudioResponseFormat extends StringEnum {
@@ -28,6 +29,16 @@ public final class AudioResponseFormat extends StringEnum {
     /** The constant, or {@link Value#_UNKNOWN}. */
     public Value value() {
         return value(Value.class);
+    }
+
+    /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+    public AudioResponseFormat validate() {
+        known();
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
     }
 
     public enum Known {

@@ -452,6 +452,16 @@ public final class EmbeddingCreateParams extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public EncodingFormat validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             FLOAT,
             BASE64

@@ -2,6 +2,7 @@ package dev.switchboard.models.embeddings;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.StringEnum;
+import dev.switchboard.core.internal.Validation;
 
 /** An embedding model name. Any string is accepted: a real model of the default endpoint, or a pool name of the router. */
 public final class EmbeddingModel extends StringEnum {
@@ -25,6 +26,16 @@ public final class EmbeddingModel extends StringEnum {
     /** The constant, or {@link Value#_UNKNOWN}. */
     public Value value() {
         return value(Value.class);
+    }
+
+    /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+    public EmbeddingModel validate() {
+        known();
+        return this;
+    }
+
+    public boolean isValid() {
+        return Validation.isValid(this::validate);
     }
 
     public enum Known {

@@ -437,6 +437,16 @@ public final class ImageGenerateParams extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Background validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             TRANSPARENT,
             OPAQUE,
@@ -473,6 +483,16 @@ public final class ImageGenerateParams extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Moderation validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             LOW,
             AUTO
@@ -506,6 +526,16 @@ public final class ImageGenerateParams extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public OutputFormat validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {
@@ -546,6 +576,16 @@ public final class ImageGenerateParams extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Quality validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {
@@ -591,6 +631,16 @@ public final class ImageGenerateParams extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public ResponseFormat validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             URL,
             B64_JSON
@@ -630,6 +680,16 @@ public final class ImageGenerateParams extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Size validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {
@@ -676,6 +736,16 @@ public final class ImageGenerateParams extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Style validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

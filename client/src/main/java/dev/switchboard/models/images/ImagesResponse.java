@@ -175,6 +175,16 @@ public final class ImagesResponse extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Background validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             TRANSPARENT,
             OPAQUE
@@ -208,6 +218,16 @@ public final class ImagesResponse extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public OutputFormat validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {
@@ -247,6 +267,16 @@ public final class ImagesResponse extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Quality validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             LOW,
             MEDIUM,
@@ -282,6 +312,16 @@ public final class ImagesResponse extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Size validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

@@ -451,6 +451,16 @@ public final class SpeechCreateParams extends JsonModel {
                 return value(Value.class);
             }
 
+            /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+            public UnionMember1 validate() {
+                known();
+                return this;
+            }
+
+            public boolean isValid() {
+                return Validation.isValid(this::validate);
+            }
+
             public enum Known {
                 ALLOY,
                 ASH,
@@ -592,6 +602,16 @@ public final class SpeechCreateParams extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public ResponseFormat validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             MP3,
             OPUS,
@@ -633,6 +653,16 @@ public final class SpeechCreateParams extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public StreamFormat validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

@@ -7,6 +7,7 @@ import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.core.internal.JsonModel;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
+import dev.switchboard.core.internal.Validation;
 import dev.switchboard.models.audio.AudioModel;
 import dev.switchboard.models.audio.AudioResponseFormat;
 import java.io.ByteArrayInputStream;
@@ -337,6 +338,16 @@ public final class TranscriptionCreateParams extends JsonModel {
 
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public TimestampGranularity validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

@@ -306,6 +306,16 @@ public final class ChatCompletion extends JsonModel {
                 return value(Value.class);
             }
 
+            /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+            public FinishReason validate() {
+                known();
+                return this;
+            }
+
+            public boolean isValid() {
+                return Validation.isValid(this::validate);
+            }
+
             public enum Known {
                 STOP,
                 LENGTH,
@@ -448,6 +458,16 @@ public final class ChatCompletion extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public ServiceTier validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

@@ -444,6 +444,16 @@ public final class ChatCompletionChunk extends JsonModel {
                     return value(Value.class);
                 }
 
+                /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+                public Role validate() {
+                    known();
+                    return this;
+                }
+
+                public boolean isValid() {
+                    return Validation.isValid(this::validate);
+                }
+
                 public enum Known {
                     DEVELOPER,
                     SYSTEM,
@@ -679,6 +689,16 @@ public final class ChatCompletionChunk extends JsonModel {
                         return value(Value.class);
                     }
 
+                    /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+                    public Type validate() {
+                        known();
+                        return this;
+                    }
+
+                    public boolean isValid() {
+                        return Validation.isValid(this::validate);
+                    }
+
                     public enum Known {
                         FUNCTION
                     }
@@ -715,6 +735,16 @@ public final class ChatCompletionChunk extends JsonModel {
             /** The constant, or {@link Value#_UNKNOWN}. */
             public Value value() {
                 return value(Value.class);
+            }
+
+            /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+            public FinishReason validate() {
+                known();
+                return this;
+            }
+
+            public boolean isValid() {
+                return Validation.isValid(this::validate);
             }
 
             public enum Known {
@@ -857,6 +887,16 @@ public final class ChatCompletionChunk extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public ServiceTier validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

@@ -208,6 +208,16 @@ public final class ChatCompletionContentPartImage extends JsonModel {
                 return value(Value.class);
             }
 
+            /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+            public Detail validate() {
+                known();
+                return this;
+            }
+
+            public boolean isValid() {
+                return Validation.isValid(this::validate);
+            }
+
             public enum Known {
                 AUTO,
                 LOW,

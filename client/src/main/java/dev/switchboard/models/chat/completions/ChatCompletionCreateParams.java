@@ -1154,6 +1154,16 @@ public final class ChatCompletionCreateParams extends JsonModel {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public ServiceTier validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             AUTO,
             DEFAULT,
@@ -1193,6 +1203,16 @@ public final class ChatCompletionCreateParams extends JsonModel {
         /** The constant, or {@link Value#_UNKNOWN}. */
         public Value value() {
             return value(Value.class);
+        }
+
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Verbosity validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
         }
 
         public enum Known {

@@ -106,6 +106,16 @@ public final class ChatCompletionToolChoiceOption extends JsonUnion {
             return value(Value.class);
         }
 
+        /** Throws OpenAIInvalidDataException when the value is not one this version knows. */
+        public Auto validate() {
+            known();
+            return this;
+        }
+
+        public boolean isValid() {
+            return Validation.isValid(this::validate);
+        }
+
         public enum Known {
             NONE,
             AUTO,

@@ -72,7 +72,7 @@ class FunctionToolFromClassTest {
                         "$schema": "https://json-schema.org/draft/2020-12/schema",
                         "type": "object",
                         "properties": {
-                          "city": {"description": "The city, as in Paris", "type": "string"},
+                          "city": {"type": "string", "description": "The city, as in Paris"},
                           "unit": {"type": "string", "enum": ["CELSIUS", "FAHRENHEIT"]}
                         },
                         "required": ["city", "unit"],

@@ -30,14 +30,13 @@ final class Shop {
 
     record Address(String street, String city, @Json(name = "postal_code") String postalCode) {}
 
-    /** The strict JSON schema of {@link Order}, compact, keys in the order they are sent. */
+    /** The strict JSON schema of {@link Order}, compact, keys in the order they are sent (the official SDK's). */
     static final String ORDER_SCHEMA = compact("""
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "description": "An order read from a customer's email",
               "type": "object",
               "properties": {
-                "customer": {"description": "The customer's full name", "type": "string"},
+                "customer": {"type": "string", "description": "The customer's full name"},
                 "lines": {
                   "type": "array",
                   "items": {
@@ -51,23 +50,24 @@ final class Shop {
                     "additionalProperties": false
                   }
                 },
-                "status": {"type": "string", "enum": ["NEW", "PAID", "on_hold"]},
                 "note": {
-                  "description": "Delivery instructions, when the email gives any",
-                  "anyOf": [{"type": "string"}, {"type": "null"}]
+                  "type": ["string", "null"],
+                  "description": "Delivery instructions, when the email gives any"
                 },
                 "shipping": {
                   "type": "object",
                   "properties": {
-                    "street": {"type": "string"},
                     "city": {"type": "string"},
-                    "postal_code": {"type": "string"}
+                    "postal_code": {"type": "string"},
+                    "street": {"type": "string"}
                   },
-                  "required": ["street", "city", "postal_code"],
+                  "required": ["city", "postal_code", "street"],
                   "additionalProperties": false
-                }
+                },
+                "status": {"type": "string", "enum": ["NEW", "PAID", "on_hold"]}
               },
-              "required": ["customer", "lines", "status", "note", "shipping"],
+              "required": ["customer", "lines", "note", "shipping", "status"],
+              "description": "An order read from a customer's email",
               "additionalProperties": false
             }
             """);

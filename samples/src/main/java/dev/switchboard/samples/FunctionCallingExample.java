@@ -13,6 +13,7 @@ import dev.switchboard.models.chat.completions.ChatCompletionMessage;
 import dev.switchboard.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import dev.switchboard.models.chat.completions.ChatCompletionMessageToolCall;
 import dev.switchboard.models.chat.completions.ChatCompletionToolMessageParam;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +30,18 @@ public final class FunctionCallingExample {
     public static void main(String[] args) {
         OpenAIClient client = OpenAIOkHttpClient.fromEnv();
         try {
+            // In order: a model fills the properties in the order the schema lists them, and Map.of keeps none.
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("city", Map.of("type", "string"));
+            properties.put("unit", Map.of("type", "string", "enum", List.of("celsius", "fahrenheit")));
+
             ChatCompletionFunctionTool weatherTool = ChatCompletionFunctionTool.builder()
                     .function(FunctionDefinition.builder()
                             .name("get_weather")
                             .description("Gets the current weather in a city.")
                             .parameters(FunctionParameters.builder()
                                     .putAdditionalProperty("type", JsonValue.from("object"))
-                                    .putAdditionalProperty("properties", JsonValue.from(Map.of(
-                                            "city", Map.of("type", "string"),
-                                            "unit", Map.of("type", "string", "enum", List.of("celsius", "fahrenheit")))))
+                                    .putAdditionalProperty("properties", JsonValue.from(properties))
                                     .putAdditionalProperty("required", JsonValue.from(List.of("city", "unit")))
                                     .putAdditionalProperty("additionalProperties", JsonValue.from(false))
                                     .build())

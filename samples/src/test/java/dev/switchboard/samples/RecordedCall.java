@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
@@ -17,8 +19,8 @@ import okio.ByteString;
 
 /**
  * What a request asked for, in a form that two SDKs agree on when they mean the same thing: method,
- * target, media type, authorization, and a body compared as a JSON tree, as multipart parts (sorted
- * by name), or as bytes. Headers that name the SDK (User-Agent, X-Stainless-*) are left out.
+ * target, media type, authorization, and a body compared as a JSON tree (a schema's properties in
+ * order), as multipart parts (sorted by name), or as bytes. Headers that name the SDK (User-Agent, X-Stainless-*) are left out.
  */
 record RecordedCall(String method, String target, String mediaType, String authorization, Object body) {
     private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
@@ -59,10 +61,54 @@ record RecordedCall(String method, String target, String mediaType, String autho
 
     private static Object json(String text) {
         try {
-            return JSON.fromJson(text);
+            return withOrderedProperties(JSON.fromJson(text));
         } catch (IOException e) {
             return "malformed JSON (" + e.getMessage() + "): " + text;
         }
+    }
+
+    /**
+     * A JSON object whose keys must come in the same order, not just with the same values: a JSON
+     * schema's {@code properties}, which a model fills in the order they are listed.
+     */
+    record InOrder(Map<String, Object> members) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InOrder && new ArrayList<>(members.entrySet()).equals(new ArrayList<>(((InOrder) o).members.entrySet()));
+        }
+
+        @Override
+        public int hashCode() {
+            return new ArrayList<>(members.entrySet()).hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return members.toString();
+        }
+    }
+
+    /** The JSON with every object under a {@code "properties"} key made {@link InOrder}. */
+    private static Object withOrderedProperties(Object json) {
+        if (json instanceof Map) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            ((Map<?, ?>) json).forEach((k, v) -> {
+                Object value = withOrderedProperties(v);
+                members.put((String) k, k.equals("properties") && value instanceof Map ? new InOrder(cast(value)) : value);
+            });
+            return members;
+        }
+        if (json instanceof List) {
+            List<Object> items = new ArrayList<>();
+            for (Object item : (List<?>) json) items.add(withOrderedProperties(item));
+            return items;
+        }
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object map) {
+        return (Map<String, Object>) map;
     }
 
     private static List<Part> parts(ByteString bytes, String boundary) {

@@ -26,6 +26,42 @@ final class ScriptedOpenAi extends Dispatcher {
 
     private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
+    /** What the model answers to a {@code json_schema} response format, by the schema's name. */
+    private static final Map<String, String> STRUCTURED_ANSWERS = Map.of(
+            "employee-list", "{\"employees\":[\"Ada\",\"Grace\",\"Linus\"]}",
+            "json-schema-from-ExchangeList", "{\"exchanges\":["
+                    + "{\"city\":\"New Haven\",\"opened\":1878,\"switching\":\"MANUAL\","
+                    + "\"chiefOperator\":{\"name\":\"George W. Coy\",\"yearsOfService\":null},"
+                    + "\"note\":\"The first commercial telephone exchange.\"},"
+                    + "{\"city\":\"Boston\",\"opened\":1878,\"switching\":\"MANUAL\","
+                    + "\"chiefOperator\":{\"name\":\"Emma Nutt\",\"yearsOfService\":33},\"note\":null},"
+                    + "{\"city\":\"La Porte\",\"opened\":1892,\"switching\":\"STEP_BY_STEP\","
+                    + "\"chiefOperator\":{\"name\":\"Almon Strowger\",\"yearsOfService\":null},"
+                    + "\"note\":\"An automatic exchange: callers dialled without an operator.\"}]}",
+            "json-schema-from-InventionList", "{\"inventions\":["
+                    + "{\"name\":\"Electric telegraph\",\"year\":1837,\"inventors\":["
+                    + "{\"name\":\"William Cooke\",\"born\":1806},{\"name\":\"Charles Wheatstone\",\"born\":1802}]},"
+                    + "{\"name\":\"Telephone\",\"year\":1876,\"inventors\":[{\"name\":\"Alexander Graham Bell\",\"born\":1847}]}]}",
+            "json-schema-from-Recipe", "{\"title\":\"Simple pancakes\",\"servings\":4,"
+                    + "\"ingredients\":[\"200 g flour\",\"2 eggs\",\"300 ml milk\",\"a pinch of salt\"],"
+                    + "\"steps\":[{\"instruction\":\"Whisk everything into a smooth batter.\",\"minutes\":5},"
+                    + "{\"instruction\":\"Let the batter rest.\",\"minutes\":15},"
+                    + "{\"instruction\":\"Fry thin pancakes in a hot buttered pan.\",\"minutes\":20}]}");
+
+    /** One call the model makes to a function it was offered. */
+    private record ScriptedCall(String id, String arguments) {}
+
+    /** The calls the model makes to each function it is offered, by the function's name. */
+    private static final Map<String, List<ScriptedCall>> TOOL_CALLS = Map.of(
+            "get_weather", List.of(
+                    new ScriptedCall("call_paris", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"),
+                    new ScriptedCall("call_oslo", "{\"city\":\"Oslo\",\"unit\":\"celsius\"}")),
+            "GetWeather", List.of(
+                    new ScriptedCall("call_weather_paris", "{\"city\":\"Paris\",\"unit\":\"CELSIUS\"}"),
+                    new ScriptedCall("call_weather_oslo", "{\"city\":\"Oslo\",\"unit\":\"CELSIUS\"}")),
+            "GetSunset", List.of(
+                    new ScriptedCall("call_sunset_oslo", "{\"city\":\"Oslo\"}")));
+
     /** The bytes the speech endpoint answers with: an ID3 tag, then a deterministic pattern. */
     static byte[] speechBytes() {
         byte[] bytes = new byte[3_000];
@@ -46,6 +82,8 @@ final class ScriptedOpenAi extends Dispatcher {
                     return error(404, "The model `" + body.get("model") + "` does not exist or you do not have access to it.",
                             "invalid_request_error", "model_not_found");
                 }
+                String unscripted = unscripted(body);
+                if (unscripted != null) return error(400, unscripted, "invalid_request_error", null);
                 return Boolean.TRUE.equals(body.get("stream")) ? chatStream(body) : json(chat(body));
             }
             case "POST /v1/embeddings":
@@ -71,9 +109,11 @@ final class ScriptedOpenAi extends Dispatcher {
         String finishReason = "stop";
         if (body.containsKey("tools") && "user".equals(last.get("role"))) {
             message.put("content", null);
-            message.put("tool_calls", List.of(
-                    toolCall("call_paris", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"),
-                    toolCall("call_oslo", "{\"city\":\"Oslo\",\"unit\":\"celsius\"}")));
+            List<Map<String, Object>> calls = new ArrayList<>();
+            for (String function : functionNames(body)) {
+                for (ScriptedCall call : TOOL_CALLS.get(function)) calls.add(toolCall(call.id(), function, call.arguments()));
+            }
+            message.put("tool_calls", calls);
             finishReason = "tool_calls";
         } else if ("tool".equals(last.get("role"))) {
             List<String> results = new ArrayList<>();
@@ -81,9 +121,8 @@ final class ScriptedOpenAi extends Dispatcher {
                 if ("tool".equals(m.get("role"))) results.add(m.get("tool_call_id") + "=" + m.get("content"));
             }
             message.put("content", "From " + String.join(", ", results) + ": take an umbrella to Oslo.");
-        } else if (body.get("response_format") instanceof Map
-                && "json_schema".equals(map(body.get("response_format")).get("type"))) {
-            message.put("content", JSON.toJson(Map.of("employees", List.of("Ada", "Grace", "Linus"))));
+        } else if (schemaName(body) != null) {
+            message.put("content", STRUCTURED_ANSWERS.get(schemaName(body)));
         } else {
             long answered = messages.stream().filter(m -> "assistant".equals(m.get("role"))).count();
             message.put("content", "Answer " + (answered + 1) + " to " + describe(last.get("content")) + ".");
@@ -133,23 +172,66 @@ final class ScriptedOpenAi extends Dispatcher {
         return json(Map.of("text", "Hello from the scripted transcription server."));
     }
 
-    private static Map<String, Object> toolCall(String id, String arguments) {
-        return Map.of("id", id, "type", "function", "function", Map.of("name", "get_weather", "arguments", arguments));
+    private static Map<String, Object> toolCall(String id, String function, String arguments) {
+        return Map.of("id", id, "type", "function", "function", Map.of("name", function, "arguments", arguments));
+    }
+
+    /** Why the request asks for what this server has no answer to, or null when it has one. */
+    private static String unscripted(Map<String, Object> body) {
+        String schema = schemaName(body);
+        if (schema != null && !STRUCTURED_ANSWERS.containsKey(schema)) {
+            return "No scripted answer for the json_schema response format `" + schema
+                    + "`; add one to ScriptedOpenAi.STRUCTURED_ANSWERS";
+        }
+        for (String function : functionNames(body)) {
+            if (!TOOL_CALLS.containsKey(function)) {
+                return "No scripted calls to the function `" + function + "`; add them to ScriptedOpenAi.TOOL_CALLS";
+            }
+        }
+        return null;
+    }
+
+    /** The name of the request's json_schema response format, or null when it asks for none. */
+    private static String schemaName(Map<String, Object> body) {
+        if (!(body.get("response_format") instanceof Map)) return null;
+        Map<String, Object> format = map(body.get("response_format"));
+        if (!"json_schema".equals(format.get("type"))) return null;
+        return String.valueOf(map(format.get("json_schema")).get("name"));
+    }
+
+    /** The names of the function tools the request offers, in order. */
+    private static List<String> functionNames(Map<String, Object> body) {
+        List<String> names = new ArrayList<>();
+        if (!(body.get("tools") instanceof List)) return names;
+        for (Map<String, Object> tool : ScriptedOpenAi.<Map<String, Object>>list(body.get("tools"))) {
+            if ("function".equals(tool.get("type"))) names.add(String.valueOf(map(tool.get("function")).get("name")));
+        }
+        return names;
     }
 
     private static MockResponse chatStream(Map<String, Object> body) {
         StringBuilder events = new StringBuilder();
         events.append(event(chunk(Map.of("role", "assistant", "content", ""), null)));
-        for (String piece : STORY) events.append(event(chunk(Map.of("content", piece), null)));
+        List<String> pieces = pieces(schemaName(body));
+        for (String piece : pieces) events.append(event(chunk(Map.of("content", piece), null)));
         events.append(event(chunk(Map.of(), "stop")));
         if (body.get("stream_options") instanceof Map && Boolean.TRUE.equals(map(body.get("stream_options")).get("include_usage"))) {
             // As OpenAI does: one last chunk without choices, carrying the usage of the whole stream.
             events.append(event(Map.of("id", "chatcmpl-stream", "object", "chat.completion.chunk", "created", CREATED,
                     "model", MODEL, "choices", List.of(),
-                    "usage", Map.of("prompt_tokens", 20, "completion_tokens", STORY.size(), "total_tokens", 20 + STORY.size()))));
+                    "usage", Map.of("prompt_tokens", 20, "completion_tokens", pieces.size(), "total_tokens", 20 + pieces.size()))));
         }
         events.append("data: [DONE]\n\n");
         return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(events.toString());
+    }
+
+    /** What a stream says, in pieces: the story, or a structured answer cut every 24 characters. */
+    private static List<String> pieces(String schemaName) {
+        if (schemaName == null) return STORY;
+        String answer = STRUCTURED_ANSWERS.get(schemaName);
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < answer.length(); i += 24) pieces.add(answer.substring(i, Math.min(answer.length(), i + 24)));
+        return pieces;
     }
 
     private static Map<String, Object> chunk(Map<String, Object> delta, String finishReason) {

@@ -12,8 +12,11 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,14 +25,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * The JSON schema of a user's record or class, as OpenAI's strict structured outputs want it: every
  * object closed ({@code additionalProperties: false}) with every property required; an
- * {@code Optional<T>} is still required but may be null ({@code anyOf} with {@code null}). Strings,
- * chars, numbers, booleans, enums (their JSON names), {@code List}/{@code Set}/{@code Collection}/arrays,
- * nested records and classes, and recursive types (through {@code $defs}) are supported; names and
- * descriptions follow {@link ClassProperties}.
+ * {@code Optional<T>} property is still required but may be null. Strings, chars, numbers, booleans,
+ * enums (their JSON names), {@code List}/{@code Set}/{@code Collection}/arrays, nested records and
+ * classes, and recursive types are supported; names and descriptions follow {@link ClassProperties}.
+ *
+ * <p>The schema is the one the official SDK sends for the same class, so that a model sees the same
+ * request whichever SDK asks: properties and {@code required} in alphabetical order of their JSON
+ * names (a model writes them in that order); a type referred to more than once defined once under
+ * {@code $defs} (by its simple name, {@code Page(Point)} for a generic one, {@code Same-1} and
+ * {@code Same-2} when two share a name) and the root referred to as {@code #}; an Optional property
+ * as {@code "type": [T, "null"]}, or {@code anyOf} with {@code {"type": "null"}} first for enums and
+ * references; bytes as strings; keys in the official order, a property's description last (first
+ * for arrays). Where the official schema is one OpenAI refuses or one its own parser cannot read back,
+ * this one stays readable: a property described both by itself and by its class gets its own
+ * description (not an {@code allOf} of both); a map keeps its value schema; enum constants keep the
+ * names Jackson reads them by.
  *
  * <p>What cannot be such a schema is refused with an {@link IllegalArgumentException} naming the class
  * and field: {@code Object} and unbound type variables, maps with non-String keys, maps at all under
@@ -38,9 +53,9 @@ import java.util.StringJoiner;
  */
 public final class ClassJsonSchema {
     private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
-    private static final Set<Class<?>> STRINGS = Set.of(String.class, char.class, Character.class);
-    private static final Set<Class<?>> INTEGERS = Set.of(byte.class, Byte.class, short.class, Short.class,
-            int.class, Integer.class, long.class, Long.class);
+    // Bytes are strings, as the official SDK's schema has them; a model's "12" still reads as 12.
+    private static final Set<Class<?>> STRINGS = Set.of(String.class, char.class, Character.class, byte.class, Byte.class);
+    private static final Set<Class<?>> INTEGERS = Set.of(short.class, Short.class, int.class, Integer.class, long.class, Long.class);
     private static final Set<Class<?>> NUMBERS = Set.of(float.class, Float.class, double.class, Double.class);
     private static final Set<Class<?>> BOOLEANS = Set.of(boolean.class, Boolean.class);
     private static final Set<Class<?>> COLLECTIONS = Set.of(List.class, Set.class, Collection.class);
@@ -53,9 +68,9 @@ public final class ClassJsonSchema {
     private final Class<?> root;
     private final JsonSchemaLocalValidation validation;
     private final Map<Type, List<Edge>> edges = new HashMap<>();
-    private final Set<Type> recursive = new HashSet<>();
+    /** Records, classes and enums, in the order first met, with how often the schema refers to each. */
+    private final Map<Type, Integer> references = new LinkedHashMap<>();
     private final Map<Type, String> definitionNames = new HashMap<>();
-    private final Map<String, JsonValue> definitions = new LinkedHashMap<>();
 
     private ClassJsonSchema(Class<?> root, JsonSchemaLocalValidation validation) {
         this.root = root;
@@ -82,19 +97,73 @@ public final class ClassJsonSchema {
                     + ": it must be a record or class, whose values are JSON objects");
         }
         findCycles();
+        countReferences();
+        nameDefinitions();
+        Map<String, JsonValue> definitions = new TreeMap<>();
+        definitionNames.forEach((type, name) -> definitions.put(name, JsonObject.of(body(type))));
         Map<String, JsonValue> schema = new LinkedHashMap<>();
         schema.put("$schema", JsonString.of(DRAFT_2020_12));
-        schema.putAll(objectSchema(root));
         if (!definitions.isEmpty()) schema.put("$defs", JsonObject.of(definitions));
+        schema.putAll(objectSchema(root));
         return JsonObject.of(schema);
+    }
+
+    // ---- definitions
+
+    /** Walks the body of every distinct record and class once, the root's first, counting what each refers to. */
+    private void countReferences() {
+        Deque<Type> pending = new ArrayDeque<>(List.of(root));
+        Set<Type> walked = new HashSet<>(pending);
+        while (!pending.isEmpty()) {
+            for (ClassProperties.Property p : sortedProperties(pending.remove())) {
+                for (Type named : namedTypes(bare(p.type()), field(p))) {
+                    references.merge(named, 1, Integer::sum);
+                    if (kind(named, field(p)) == Kind.OBJECT && walked.add(named)) pending.add(named);
+                }
+            }
+        }
+    }
+
+    /** The records, classes and enums a property's type is made of. */
+    private List<Type> namedTypes(Type type, String field) {
+        switch (kind(type, field)) {
+            case ENUM:
+            case OBJECT:
+                return List.of(type);
+            case OPTIONAL:
+            case ARRAY:
+                return namedTypes(elementType(type), field);
+            case MAP:
+                return namedTypes(mapValueType(type), field);
+            default:
+                return List.of();
+        }
+    }
+
+    /** A type referred to more than once (the root aside) is defined once; two of one name are told apart by number. */
+    private void nameDefinitions() {
+        Map<String, List<Type>> byName = new LinkedHashMap<>();
+        references.forEach((type, count) -> {
+            if (count > 1 && !type.equals(root)) byName.computeIfAbsent(definitionName(type), n -> new ArrayList<>()).add(type);
+        });
+        byName.forEach((name, types) -> {
+            for (int i = 0; i < types.size(); i++) definitionNames.put(types.get(i), types.size() == 1 ? name : name + "-" + (i + 1));
+        });
+    }
+
+    /** {@code Line}, {@code Page(Point)}, {@code Pair(List(String),Integer)}. */
+    private static String definitionName(Type type) {
+        if (type instanceof ParameterizedType) {
+            StringJoiner args = new StringJoiner(",", "(", ")");
+            for (Type arg : ((ParameterizedType) type).getActualTypeArguments()) args.add(definitionName(arg));
+            return definitionName(((ParameterizedType) type).getRawType()) + args;
+        }
+        return describe(type);
     }
 
     // ---- cycles
 
-    /**
-     * First through every property, marking the types that contain themselves; then, from every type
-     * reached, through required object fields only, where any cycle is endless.
-     */
+    /** First through every property, finding every type reached; then from each through required object fields only, where any cycle is endless. */
     private void findCycles() {
         Map<Type, Boolean> reached = new LinkedHashMap<>();
         visit(root, false, reached, new ArrayList<>(), new ArrayList<>());
@@ -104,10 +173,7 @@ public final class ClassJsonSchema {
         }
     }
 
-    /**
-     * Depth first; {@code visited} holds true while a type is on the path, false once done. Every
-     * cycle holds a back edge, so marking back-edge targets breaks every cycle.
-     */
+    /** Depth first; {@code visited} holds true while a type is on the path, false once done. Every cycle holds a back edge. */
     private void visit(Type node, boolean requiredOnly, Map<Type, Boolean> visited, List<Type> path, List<String> fields) {
         visited.put(node, true);
         path.add(node);
@@ -118,9 +184,8 @@ public final class ClassJsonSchema {
                 fields.add(edge.field());
                 visit(edge.target(), requiredOnly, visited, path, fields);
                 fields.remove(fields.size() - 1);
-            } else if (onPath) {
-                if (requiredOnly) throw endless(edge, path, fields);
-                recursive.add(edge.target());
+            } else if (onPath && requiredOnly) {
+                throw endless(edge, path, fields);
             }
         }
         path.remove(path.size() - 1);
@@ -164,7 +229,17 @@ public final class ClassJsonSchema {
 
     // ---- schemas
 
-    private Map<String, JsonValue> schema(Type type, String field) {
+    /** A property's schema: its type's, nullable when it is Optional, with the property's description. */
+    private Map<String, JsonValue> propertySchema(ClassProperties.Property p) {
+        String field = field(p);
+        Type type = bare(p.type());
+        Map<String, JsonValue> s = kind(type, field) == Kind.OPTIONAL
+                ? nullable(valueSchema(elementType(type), field))
+                : valueSchema(type, field);
+        return p.description().isPresent() ? described(s, p.description().get()) : s;
+    }
+
+    private Map<String, JsonValue> valueSchema(Type type, String field) {
         Map<String, JsonValue> s = new LinkedHashMap<>();
         switch (kind(type, field)) {
             case STRING:
@@ -179,87 +254,105 @@ public final class ClassJsonSchema {
             case BOOLEAN:
                 s.put("type", JsonString.of("boolean"));
                 break;
-            case ENUM: {
-                Class<?> enumType = Types.getRawType(type);
-                ClassProperties.description(enumType).ifPresent(d -> s.put("description", JsonString.of(d)));
-                s.put("type", JsonString.of("string"));
-                List<JsonValue> names = new ArrayList<>();
-                for (Object constant : enumType.getEnumConstants()) {
-                    names.add(JsonString.of(ClassProperties.constantName((Enum<?>) constant)));
-                }
-                s.put("enum", JsonArray.of(names));
-                break;
-            }
             case OPTIONAL:
-                s.put("anyOf", JsonArray.of(List.of(
-                        JsonObject.of(schema(elementType(type), field)),
-                        JsonObject.of(Map.of("type", JsonString.of("null"))))));
-                break;
+                // Only a property itself may be null; an Optional inside a list or map stands for its value.
+                return valueSchema(elementType(type), field);
             case ARRAY:
                 s.put("type", JsonString.of("array"));
-                s.put("items", JsonObject.of(schema(elementType(type), field)));
+                s.put("items", JsonObject.of(valueSchema(elementType(type), field)));
                 break;
             case MAP:
                 s.put("type", JsonString.of("object"));
-                s.put("additionalProperties", JsonObject.of(schema(mapValueType(type), field)));
+                s.put("additionalProperties", JsonObject.of(valueSchema(mapValueType(type), field)));
                 break;
+            case ENUM:
             case OBJECT:
-                return recursive.contains(type) ? reference(type) : objectSchema(type);
+                return namedSchema(type);
         }
+        return s;
+    }
+
+    /** A record, class or enum: a reference when it is the root or defined under $defs, else its schema inline. */
+    private Map<String, JsonValue> namedSchema(Type type) {
+        String definition = definitionNames.get(type);
+        if (!type.equals(root) && definition == null) return body(type);
+        Map<String, JsonValue> s = new LinkedHashMap<>();
+        s.put("$ref", JsonString.of(type.equals(root) ? "#" : "#/$defs/" + definition));
+        return s;
+    }
+
+    private Map<String, JsonValue> body(Type type) {
+        Class<?> raw = Types.getRawType(type);
+        return raw.isEnum() ? enumSchema(raw) : objectSchema(type);
+    }
+
+    private static Map<String, JsonValue> enumSchema(Class<?> enumType) {
+        Map<String, JsonValue> s = new LinkedHashMap<>();
+        s.put("type", JsonString.of("string"));
+        List<JsonValue> names = new ArrayList<>();
+        for (Object constant : enumType.getEnumConstants()) {
+            names.add(JsonString.of(ClassProperties.constantName((Enum<?>) constant)));
+        }
+        s.put("enum", JsonArray.of(names));
+        ClassProperties.description(enumType).ifPresent(d -> s.put("description", JsonString.of(d)));
         return s;
     }
 
     private Map<String, JsonValue> objectSchema(Type type) {
         Map<String, JsonValue> s = new LinkedHashMap<>();
-        ClassProperties.description(Types.getRawType(type)).ifPresent(d -> s.put("description", JsonString.of(d)));
         s.put("type", JsonString.of("object"));
-        Map<String, JsonValue> properties = new LinkedHashMap<>();
-        List<JsonValue> required = new ArrayList<>();
-        for (ClassProperties.Property p : properties(type)) {
-            Map<String, JsonValue> property = schema(bare(p.type()), field(p));
-            if (p.description().isPresent()) {
-                Map<String, JsonValue> described = new LinkedHashMap<>();
-                described.put("description", JsonString.of(p.description().get()));
-                property.forEach(described::putIfAbsent);
-                property = described;
+        List<ClassProperties.Property> sorted = sortedProperties(type);
+        if (!sorted.isEmpty()) {
+            Map<String, JsonValue> properties = new LinkedHashMap<>();
+            List<JsonValue> required = new ArrayList<>();
+            for (ClassProperties.Property p : sorted) {
+                properties.put(p.jsonName(), JsonObject.of(propertySchema(p)));
+                required.add(JsonString.of(p.jsonName()));
             }
-            properties.put(p.jsonName(), JsonObject.of(property));
-            required.add(JsonString.of(p.jsonName()));
+            s.put("properties", JsonObject.of(properties));
+            s.put("required", JsonArray.of(required));
         }
-        s.put("properties", JsonObject.of(properties));
-        s.put("required", JsonArray.of(required));
+        ClassProperties.description(Types.getRawType(type)).ifPresent(d -> s.put("description", JsonString.of(d)));
         s.put("additionalProperties", JsonBoolean.of(false));
         return s;
     }
 
-    /** A recursive type: defined once under $defs (the root is "#") and referred to everywhere. */
-    private Map<String, JsonValue> reference(Type type) {
-        String ref;
-        if (type.equals(root)) {
-            ref = "#";
-        } else {
-            String name = definitionNames.get(type);
-            if (name == null) {
-                name = definitionName(type);
-                definitionNames.put(type, name);
-                definitions.put(name, null); // reserves the name and the order while the body is built
-                definitions.put(name, JsonObject.of(objectSchema(type)));
-            }
-            ref = "#/$defs/" + name;
+    /** {@code "type": [T, "null"]} where the type is one name (and no enum lists the values), else {@code anyOf} null or it. */
+    private static Map<String, JsonValue> nullable(Map<String, JsonValue> s) {
+        JsonValue type = s.get("type");
+        if (type instanceof JsonString && !s.containsKey("enum")) {
+            s.put("type", JsonArray.of(List.of(type, JsonString.of("null")))); // keeps the key's place
+            return s;
         }
-        Map<String, JsonValue> s = new LinkedHashMap<>();
-        s.put("$ref", JsonString.of(ref));
-        return s;
+        Map<String, JsonValue> either = new LinkedHashMap<>();
+        either.put("anyOf", JsonArray.of(List.of(JsonObject.of(Map.of("type", JsonString.of("null"))), JsonObject.of(s))));
+        return either;
     }
 
-    private String definitionName(Type type) {
-        String base = describe(type).replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_+$", "");
-        String name = base;
-        for (int i = 2; definitions.containsKey(name); i++) name = base + i;
-        return name;
+    /** The property's own description: first in an array's schema, last in any other, in place of its class's. */
+    private static Map<String, JsonValue> described(Map<String, JsonValue> s, String description) {
+        s.remove("description");
+        JsonValue type = s.get("type");
+        boolean array = JsonString.of("array").equals(type)
+                || (type instanceof JsonArray && ((JsonArray) type).values().contains(JsonString.of("array")));
+        if (!array) {
+            s.put("description", JsonString.of(description));
+            return s;
+        }
+        Map<String, JsonValue> first = new LinkedHashMap<>();
+        first.put("description", JsonString.of(description));
+        first.putAll(s);
+        return first;
     }
 
     // ---- types
+
+    /** The properties in alphabetical order of their JSON names, the order a model writes them in. */
+    private List<ClassProperties.Property> sortedProperties(Type type) {
+        List<ClassProperties.Property> sorted = new ArrayList<>(properties(type));
+        sorted.sort(Comparator.comparing(ClassProperties.Property::jsonName));
+        return sorted;
+    }
 
     private List<ClassProperties.Property> properties(Type type) {
         List<ClassProperties.Property> out = new ArrayList<>();

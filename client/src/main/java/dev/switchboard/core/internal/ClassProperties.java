@@ -30,7 +30,10 @@ import java.util.Optional;
  * <p>A property's name is Moshi's {@code @Json(name = …)}, else Jackson's {@code @JsonProperty("…")},
  * else the Java name. Static and transient fields, {@code @Json(ignore = true)} and Jackson's
  * {@code @JsonIgnore} are left out. A record's properties are its components, in order; a class's are
- * its fields, those of its superclasses first.
+ * its fields, those of its superclasses first, that Jackson (and so the official SDK) sees as
+ * properties: public fields, fields named by {@code @JsonProperty} or {@code @Json}, and fields with a
+ * public getter ({@code getX}, {@code isX} for booleans) or setter. Any other field is the class's own
+ * business, never asked of a model nor read from its answer.
  */
 final class ClassProperties {
     private static final List<String> PLATFORM_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "android.", "kotlin.", "scala.");
@@ -73,12 +76,32 @@ final class ClassProperties {
                 for (Field field : c.getDeclaredFields()) {
                     int modifiers = field.getModifiers();
                     if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) continue;
-                    properties.add(property(field.getName(), resolve(field.getGenericType(), chainBindings.get(c)), field, field));
+                    Property property = property(field.getName(), resolve(field.getGenericType(), chainBindings.get(c)), field, field);
+                    if (property.ignored() || isVisible(raw, field)) properties.add(property);
                 }
             }
         }
         checkDistinctNames(raw, properties);
         return properties;
+    }
+
+    /** Whether Jackson sees {@code field} of a plain class as a property of {@code owner}. */
+    private static boolean isVisible(Class<?> owner, Field field) {
+        if (Modifier.isPublic(field.getModifiers()) || moshiJson(field) != null || JacksonAnnotations.property(field)) return true;
+        String name = field.getName();
+        String suffix = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        boolean bool = field.getType() == boolean.class || field.getType() == Boolean.class;
+        for (Method method : owner.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers())) continue;
+            int parameters = method.getParameterCount();
+            String methodName = method.getName();
+            if ((parameters == 0 && methodName.equals("get" + suffix))
+                    || (parameters == 0 && bool && methodName.equals("is" + suffix))
+                    || (parameters == 1 && methodName.equals("set" + suffix))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Property property(String javaName, Type type, Field field, AnnotatedElement... annotated) {

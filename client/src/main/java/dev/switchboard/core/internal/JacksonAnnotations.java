@@ -21,6 +21,11 @@ final class JacksonAnnotations {
         return stringValue("JsonProperty", elements).filter(name -> !name.isEmpty());
     }
 
+    /** Whether {@code @JsonProperty} marks the element as a property, whatever name it gives. */
+    static boolean property(AnnotatedElement... elements) {
+        return value("JsonProperty", elements).isPresent();
+    }
+
     /** {@code @JsonPropertyDescription("…")}. */
     static Optional<String> propertyDescription(AnnotatedElement... elements) {
         return stringValue("JsonPropertyDescription", elements).filter(text -> !text.isEmpty());

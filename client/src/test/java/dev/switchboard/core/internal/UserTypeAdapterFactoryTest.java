@@ -109,21 +109,24 @@ class UserTypeAdapterFactoryTest {
 
     static final class Profile {
         @JsonProperty("display_name") String displayName;
-        @JsonIgnore String password = "unset";
-        Optional<String> bio;
-        int visits = 7;
+        @JsonIgnore public String password = "unset";
+        public Optional<String> bio;
+        public int visits = 7;
+        // Neither public nor named nor behind a getter or setter: Jackson does not see it, and nor does Switchboard.
+        String draft = "unsent";
 
         private Profile() {}
     }
 
     @Test
     void plainClassesWithANoArgumentConstructorAreReadByTheirJsonNames() {
-        Profile profile = read("{\"display_name\": \"Ada\", \"password\": \"hunter2\"}", Profile.class);
+        Profile profile = read("{\"display_name\": \"Ada\", \"password\": \"hunter2\", \"draft\": \"sent\"}", Profile.class);
 
         assertThat(profile.displayName).isEqualTo("Ada");
         assertThat(profile.password).isEqualTo("unset");
         assertThat(profile.bio).isEmpty();
         assertThat(profile.visits).isEqualTo(7);
+        assertThat(profile.draft).isEqualTo("unsent");
     }
 
     @Test

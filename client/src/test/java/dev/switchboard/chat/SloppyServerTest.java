@@ -1,11 +1,13 @@
 package dev.switchboard.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.RequestOptions;
 import dev.switchboard.core.http.StreamResponse;
+import dev.switchboard.errors.SseException;
 import dev.switchboard.models.chat.completions.ChatCompletion;
 import dev.switchboard.models.chat.completions.ChatCompletionChunk;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
@@ -421,5 +423,44 @@ class SloppyServerTest {
         try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS)) {
             assertThat(text(response.stream().collect(Collectors.toList()))).isEqualTo("a");
         }
+    }
+
+    // Servers that ignore "stream": true
+
+    @Test
+    void aWholeJsonAnswerToAStreamingRequestIsStreamedAsOneCompleteChunk() {
+        server.enqueueJson("""
+                {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"tgi",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Hello there",
+                   "tool_calls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}]},
+                   "finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}""");
+
+        List<ChatCompletionChunk> chunks;
+        try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS)) {
+            chunks = response.stream().collect(Collectors.toList());
+        }
+
+        assertThat(chunks).hasSize(1);
+        ChatCompletionChunk.Choice choice = chunks.get(0).choices().get(0);
+        assertThat(text(chunks)).isEqualTo("Hello there");
+        assertThat(choice.finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.STOP);
+        assertThat(choice.delta().toolCalls().orElseThrow().get(0).index()).isZero();
+        assertThat(choice.delta().toolCalls().orElseThrow().get(0).function().orElseThrow().name()).contains("f");
+        assertThat(chunks.get(0).usage().orElseThrow().totalTokens()).isEqualTo(5);
+        assertThat(chunks.get(0).id()).isEqualTo("chatcmpl-1");
+    }
+
+    @Test
+    void aJsonErrorAnsweringAStreamingRequestIsAnSseException() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            server.enqueueJson("{\"error\":{\"message\":\"model is loading\",\"type\":\"server_error\"}}");
+        }
+
+        assertThatThrownBy(() -> {
+            try (StreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS)) {
+                response.stream().count();
+            }
+        }).isInstanceOf(SseException.class).hasMessage("200: model is loading");
     }
 }

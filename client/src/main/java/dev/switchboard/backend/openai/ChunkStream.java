@@ -43,6 +43,22 @@ final class ChunkStream {
                 .doOnCancel(call::cancel);
     }
 
+    /** Whether the body is one JSON object rather than events: its first visible byte is '{'. */
+    private static boolean answersWithWholeJson(ResponseBody body) {
+        try {
+            okio.BufferedSource peek = body.source().peek();
+            while (peek.request(1)) {
+                byte b = peek.readByte();
+                if (b == ' ' || b == '\n' || b == '\r' || b == '\t') continue;
+                return b == '{';
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // reading the events will report the broken body
+        }
+    }
+
+
     /** The state of one stream: the SSE reader, the event it just read, and what the answer has covered. */
     private static final class Reader implements ServerSentEventReader.Callback {
         private final ResponseBody body;
@@ -57,6 +73,8 @@ final class ChunkStream {
         private final Set<Long> started = new HashSet<>();
         private final Set<Long> finished = new HashSet<>();
         private boolean usageSeen;
+        private Boolean wholeAnswer; // decided at the first read: one JSON completion instead of events
+        private boolean wholeAnswerSent;
         private String eventType;
         private String eventData;
 
@@ -81,6 +99,16 @@ final class ChunkStream {
 
         void next(Emitter<ChatCompletionChunk> emitter, CallOptions call) {
             try {
+                if (wholeAnswer == null) wholeAnswer = answersWithWholeJson(body);
+                if (wholeAnswer) {
+                    if (wholeAnswerSent) {
+                        emitter.onComplete();
+                    } else {
+                        wholeAnswerSent = true;
+                        emitter.onNext(WholeAnswer.chunk(body, headers, status, route, model));
+                    }
+                    return;
+                }
                 while (true) {
                     eventData = null;
                     if (!sse.processNextEvent()) {

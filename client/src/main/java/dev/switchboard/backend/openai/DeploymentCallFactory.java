@@ -25,6 +25,9 @@ final class DeploymentCallFactory implements Call.Factory {
     private final OkHttpClient client;
     private final Headers defaultHeaders;
     private final QueryParams defaultQueryParams;
+    /** Enough for a client's default and a few per-call timeouts; beyond it clients are derived per call. */
+    private static final int MAX_CACHED_TIMEOUTS = 16;
+
     private final Map<Timeout, OkHttpClient> clientsByTimeout = new ConcurrentHashMap<>();
     // The calls made here, so closing the deployment can cancel those still running (a stream's
     // call has left OkHttp's dispatcher once its headers came). Weak: finished calls cost nothing.
@@ -45,7 +48,7 @@ final class DeploymentCallFactory implements Call.Factory {
         OkHttpClient timed = client;
         if (options != null) {
             apply(out, url, options.headers, options.queryParams);
-            if (options.timeout != null) timed = clientsByTimeout.computeIfAbsent(options.timeout, this::withTimeout);
+            if (options.timeout != null) timed = clientFor(options.timeout);
         }
         Call call = timed.newCall(out.url(url.build()).build());
         started.add(call);
@@ -72,6 +75,13 @@ final class DeploymentCallFactory implements Call.Factory {
             url.removeAllQueryParameters(key);
             for (String value : queryParams.values(key)) url.addQueryParameter(key, value);
         }
+    }
+
+    private OkHttpClient clientFor(Timeout timeout) {
+        OkHttpClient cached = clientsByTimeout.get(timeout);
+        if (cached != null) return cached;
+        if (clientsByTimeout.size() >= MAX_CACHED_TIMEOUTS) return withTimeout(timeout);
+        return clientsByTimeout.computeIfAbsent(timeout, this::withTimeout);
     }
 
     private OkHttpClient withTimeout(Timeout timeout) {

@@ -2,6 +2,7 @@ package dev.switchboard.models;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
 import java.util.List;
@@ -48,11 +49,9 @@ public final class ResponseFormatJsonSchema extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
             if (!fields.has("type")) fields.put("type", JsonValue.from("json_schema"));
         }
 
@@ -63,31 +62,6 @@ public final class ResponseFormatJsonSchema extends JsonModel {
 
         public Builder type(JsonValue value) {
             fields.put("type", value);
-            return this;
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
             return this;
         }
 
@@ -147,11 +121,9 @@ public final class ResponseFormatJsonSchema extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder name(String name) {
@@ -181,31 +153,6 @@ public final class ResponseFormatJsonSchema extends JsonModel {
 
             public Builder strict(Optional<Boolean> strict) {
                 return strict(strict.orElse(null));
-            }
-
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
-                return this;
             }
 
             /** Throws IllegalStateException naming the first required field not set. */
@@ -244,36 +191,9 @@ public final class ResponseFormatJsonSchema extends JsonModel {
                 return new Builder(struct().toBuilder());
             }
 
-            public static final class Builder {
-                private final Struct.Builder fields;
-
+            public static final class Builder extends ModelBuilder<Builder> {
                 private Builder(Struct.Builder fields) {
-                    this.fields = fields;
-                }
-
-                public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.retainOnly(KNOWN).putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder putAdditionalProperty(String key, JsonValue value) {
-                    fields.put(key, value);
-                    return this;
-                }
-
-                public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder removeAdditionalProperty(String key) {
-                    fields.remove(key);
-                    return this;
-                }
-
-                public Builder removeAllAdditionalProperties(Set<String> keys) {
-                    keys.forEach(fields::remove);
-                    return this;
+                    super(fields, KNOWN);
                 }
 
                 /** Throws IllegalStateException naming the first required field not set. */

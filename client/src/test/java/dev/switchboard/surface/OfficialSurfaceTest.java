@@ -8,6 +8,9 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,10 +80,32 @@ class OfficialSurfaceTest {
         Class<?> wantedReturn = returns.equals("void") ? void.class : type(returns);
         for (Method m : owner.getMethods()) {
             if (!m.getName().equals(name) || !Arrays.asList(m.getParameterTypes()).equals(wanted)) continue;
-            if (wantedReturn == null || wantedReturn.isAssignableFrom(m.getReturnType())) return null;
-            return "returns " + m.getReturnType().getName();
+            Class<?> returned = returnType(owner, m);
+            if (wantedReturn == null || wantedReturn.isAssignableFrom(returned)) return null;
+            return "returns " + returned.getName();
         }
         return "no method " + name + wanted;
+    }
+
+    /**
+     * The return type as the source sees it from {@code owner}: a builder method inherited from a
+     * generic base ({@code ModelBuilder<Builder>}) returns the owner's builder, not the erased base.
+     */
+    private static Class<?> returnType(Class<?> owner, Method m) {
+        Type generic = m.getGenericReturnType();
+        if (!(generic instanceof TypeVariable)) return m.getReturnType();
+        for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
+            Type superType = c.getGenericSuperclass();
+            if (superType instanceof ParameterizedType
+                    && ((ParameterizedType) superType).getRawType() == m.getDeclaringClass()) {
+                TypeVariable<?>[] variables = m.getDeclaringClass().getTypeParameters();
+                for (int i = 0; i < variables.length; i++) {
+                    Type actual = ((ParameterizedType) superType).getActualTypeArguments()[i];
+                    if (variables[i].equals(generic) && actual instanceof Class) return (Class<?>) actual;
+                }
+            }
+        }
+        return m.getReturnType();
     }
 
     /** Resolves names as the reference writes them: relative to the root, or a JDK type. */

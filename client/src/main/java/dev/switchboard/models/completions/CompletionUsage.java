@@ -2,6 +2,7 @@ package dev.switchboard.models.completions;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
 import java.util.List;
@@ -64,11 +65,9 @@ public final class CompletionUsage extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
         }
 
         public Builder completionTokens(long completionTokens) {
@@ -93,31 +92,6 @@ public final class CompletionUsage extends JsonModel {
 
         public Builder promptTokensDetails(PromptTokensDetails promptTokensDetails) {
             fields.put("prompt_tokens_details", promptTokensDetails);
-            return this;
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
             return this;
         }
 
@@ -176,11 +150,9 @@ public final class CompletionUsage extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder acceptedPredictionTokens(long acceptedPredictionTokens) {
@@ -239,31 +211,6 @@ public final class CompletionUsage extends JsonModel {
                 return rejectedPredictionTokens(rejectedPredictionTokens.orElse(null));
             }
 
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
-                return this;
-            }
-
             /** Throws IllegalStateException naming the first required field not set. */
             public CompletionTokensDetails build() {
                 return new CompletionTokensDetails(fields.build(FIELDS));
@@ -310,11 +257,9 @@ public final class CompletionUsage extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder audioTokens(long audioTokens) {
@@ -343,31 +288,6 @@ public final class CompletionUsage extends JsonModel {
 
             public Builder cachedTokens(Optional<Long> cachedTokens) {
                 return cachedTokens(cachedTokens.orElse(null));
-            }
-
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
-                return this;
             }
 
             /** Throws IllegalStateException naming the first required field not set. */

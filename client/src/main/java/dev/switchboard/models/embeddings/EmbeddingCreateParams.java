@@ -4,6 +4,8 @@ import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.http.Headers;
 import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.JsonParams;
+import dev.switchboard.core.internal.ParamsBuilder;
 import dev.switchboard.core.internal.JsonUnion;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
@@ -15,51 +17,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /** An embeddings request: one text, several texts, or token ids. */
-public final class EmbeddingCreateParams extends JsonModel {
+public final class EmbeddingCreateParams extends JsonParams {
     private static final List<String> FIELDS = List.of("input", "model", "dimensions", "encoding_format", "user");
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
-
-    private final Headers additionalHeaders;
-    private final QueryParams additionalQueryParams;
 
     private EmbeddingCreateParams(Struct struct) {
         this(struct, Headers.builder().build(), QueryParams.builder().build());
     }
 
     private EmbeddingCreateParams(Struct struct, Headers additionalHeaders, QueryParams additionalQueryParams) {
-        super(struct);
-        this.additionalHeaders = additionalHeaders;
-        this.additionalQueryParams = additionalQueryParams;
-    }
-
-    /** Body properties beyond the official schema, sent as they are (top_k, min_p, …). */
-    public Map<String, JsonValue> _additionalBodyProperties() {
-        return additionalProperties(KNOWN);
-    }
-
-    public Headers _additionalHeaders() {
-        return additionalHeaders;
-    }
-
-    public QueryParams _additionalQueryParams() {
-        return additionalQueryParams;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return super.equals(o) && ((EmbeddingCreateParams) o).additionalHeaders.equals(additionalHeaders)
-                && ((EmbeddingCreateParams) o).additionalQueryParams.equals(additionalQueryParams);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * super.hashCode() + additionalHeaders.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "EmbeddingCreateParams{body=" + struct() + ", additionalHeaders=" + additionalHeaders
-                + ", additionalQueryParams=" + additionalQueryParams + "}";
+        super(struct, KNOWN, additionalHeaders, additionalQueryParams);
     }
 
     /**
@@ -108,18 +75,15 @@ public final class EmbeddingCreateParams extends JsonModel {
 
     public Builder toBuilder() {
         Builder builder = new Builder(struct().toBuilder());
-        builder.additionalHeaders.putAll(additionalHeaders);
-        builder.additionalQueryParams.putAll(additionalQueryParams);
+        builder.putAllAdditionalHeaders(_additionalHeaders());
+        builder.putAllAdditionalQueryParams(_additionalQueryParams());
         return builder;
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-        private final Headers.Builder additionalHeaders = Headers.builder();
-        private final QueryParams.Builder additionalQueryParams = QueryParams.builder();
+    public static final class Builder extends ParamsBuilder<Builder> {
 
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
         }
 
         public Builder input(Input input) {
@@ -174,132 +138,6 @@ public final class EmbeddingCreateParams extends JsonModel {
 
         public Builder model(String model) {
             return model(EmbeddingModel.of(model));
-        }
-
-        /** Adds a body property beyond the official schema, such as a backend's {@code top_k}. */
-        public Builder putAdditionalBodyProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.putAll(additionalBodyProperties);
-            return this;
-        }
-
-        public Builder additionalBodyProperties(Map<String, ? extends JsonValue> additionalBodyProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalBodyProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalBodyProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalBodyProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
-            return this;
-        }
-
-        public Builder additionalHeaders(Headers additionalHeaders) {
-            this.additionalHeaders.clear().putAll(additionalHeaders);
-            return this;
-        }
-
-        public Builder additionalHeaders(Map<String, ? extends Iterable<String>> additionalHeaders) {
-            this.additionalHeaders.clear().putAll(additionalHeaders);
-            return this;
-        }
-
-        public Builder putAdditionalHeader(String name, String value) {
-            additionalHeaders.put(name, value);
-            return this;
-        }
-
-        public Builder putAdditionalHeaders(String name, Iterable<String> values) {
-            additionalHeaders.put(name, values);
-            return this;
-        }
-
-        public Builder putAllAdditionalHeaders(Headers additionalHeaders) {
-            this.additionalHeaders.putAll(additionalHeaders);
-            return this;
-        }
-
-        public Builder putAllAdditionalHeaders(Map<String, ? extends Iterable<String>> additionalHeaders) {
-            this.additionalHeaders.putAll(additionalHeaders);
-            return this;
-        }
-
-        public Builder replaceAdditionalHeaders(String name, String value) {
-            additionalHeaders.replace(name, value);
-            return this;
-        }
-
-        public Builder replaceAdditionalHeaders(String name, Iterable<String> values) {
-            additionalHeaders.replace(name, values);
-            return this;
-        }
-
-        public Builder removeAdditionalHeaders(String name) {
-            additionalHeaders.remove(name);
-            return this;
-        }
-
-        public Builder removeAllAdditionalHeaders(Set<String> names) {
-            additionalHeaders.removeAll(names);
-            return this;
-        }
-
-        public Builder additionalQueryParams(QueryParams additionalQueryParams) {
-            this.additionalQueryParams.clear().putAll(additionalQueryParams);
-            return this;
-        }
-
-        public Builder additionalQueryParams(Map<String, ? extends Iterable<String>> additionalQueryParams) {
-            this.additionalQueryParams.clear().putAll(additionalQueryParams);
-            return this;
-        }
-
-        public Builder putAdditionalQueryParam(String key, String value) {
-            additionalQueryParams.put(key, value);
-            return this;
-        }
-
-        public Builder putAdditionalQueryParams(String key, Iterable<String> values) {
-            additionalQueryParams.put(key, values);
-            return this;
-        }
-
-        public Builder putAllAdditionalQueryParams(QueryParams additionalQueryParams) {
-            this.additionalQueryParams.putAll(additionalQueryParams);
-            return this;
-        }
-
-        public Builder putAllAdditionalQueryParams(Map<String, ? extends Iterable<String>> additionalQueryParams) {
-            this.additionalQueryParams.putAll(additionalQueryParams);
-            return this;
-        }
-
-        public Builder replaceAdditionalQueryParams(String key, String value) {
-            additionalQueryParams.replace(key, value);
-            return this;
-        }
-
-        public Builder replaceAdditionalQueryParams(String key, Iterable<String> values) {
-            additionalQueryParams.replace(key, values);
-            return this;
-        }
-
-        public Builder removeAdditionalQueryParams(String key) {
-            additionalQueryParams.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalQueryParams(Set<String> keys) {
-            additionalQueryParams.removeAll(keys);
-            return this;
         }
 
         /** Throws IllegalStateException naming the first required field not set. */

@@ -2,6 +2,7 @@ package dev.switchboard.models.images;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
@@ -75,11 +76,9 @@ public final class ImagesResponse extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
         }
 
         public Builder created(long created) {
@@ -119,31 +118,6 @@ public final class ImagesResponse extends JsonModel {
 
         public Builder usage(Usage usage) {
             fields.put("usage", usage);
-            return this;
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
             return this;
         }
 
@@ -382,11 +356,9 @@ public final class ImagesResponse extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder inputTokens(long inputTokens) {
@@ -401,31 +373,6 @@ public final class ImagesResponse extends JsonModel {
 
             public Builder totalTokens(long totalTokens) {
                 fields.put("total_tokens", totalTokens);
-                return this;
-            }
-
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
                 return this;
             }
 

@@ -5,6 +5,8 @@ import dev.switchboard.core.MultipartField;
 import dev.switchboard.core.http.Headers;
 import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.JsonParams;
+import dev.switchboard.core.internal.ParamsBuilder;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
@@ -27,25 +29,21 @@ import java.util.Set;
  * A transcription request, sent as multipart form data: the audio file and the text fields. The
  * file is read into memory when the params are built, so a retry or a failover can send it again.
  */
-public final class TranscriptionCreateParams extends JsonModel {
+public final class TranscriptionCreateParams extends JsonParams {
     /** The text fields, in the order the official SDK sends them (after the file). */
     private static final List<String> FIELDS = List.of(
             "model", "language", "prompt", "response_format", "temperature", "timestamp_granularities");
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 
     private final AudioFile file;
-    private final Headers additionalHeaders;
-    private final QueryParams additionalQueryParams;
 
     private TranscriptionCreateParams(Struct struct) {
         this(struct, null, Headers.builder().build(), QueryParams.builder().build());
     }
 
     private TranscriptionCreateParams(Struct struct, AudioFile file, Headers additionalHeaders, QueryParams additionalQueryParams) {
-        super(struct);
+        super(struct, KNOWN, additionalHeaders, additionalQueryParams);
         this.file = file;
-        this.additionalHeaders = additionalHeaders;
-        this.additionalQueryParams = additionalQueryParams;
     }
 
     public static Builder builder() {
@@ -96,19 +94,6 @@ public final class TranscriptionCreateParams extends JsonModel {
         return struct().optionalModels("timestamp_granularities", TimestampGranularity.class);
     }
 
-    /** Text fields beyond the official ones, sent as form fields as they are. */
-    public Map<String, JsonValue> _additionalBodyProperties() {
-        return additionalProperties(KNOWN);
-    }
-
-    public Headers _additionalHeaders() {
-        return additionalHeaders;
-    }
-
-    public QueryParams _additionalQueryParams() {
-        return additionalQueryParams;
-    }
-
     @Override
     public TranscriptionCreateParams validate() {
         requireFile();
@@ -124,8 +109,8 @@ public final class TranscriptionCreateParams extends JsonModel {
     public Builder toBuilder() {
         Builder builder = new Builder(struct().toBuilder());
         builder.file = file;
-        builder.additionalHeaders.putAll(additionalHeaders);
-        builder.additionalQueryParams.putAll(additionalQueryParams);
+        builder.putAllAdditionalHeaders(_additionalHeaders());
+        builder.putAllAdditionalQueryParams(_additionalQueryParams());
         return builder;
     }
 
@@ -136,9 +121,7 @@ public final class TranscriptionCreateParams extends JsonModel {
 
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && Objects.equals(((TranscriptionCreateParams) o).file, file)
-                && ((TranscriptionCreateParams) o).additionalHeaders.equals(additionalHeaders)
-                && ((TranscriptionCreateParams) o).additionalQueryParams.equals(additionalQueryParams);
+        return super.equals(o) && Objects.equals(((TranscriptionCreateParams) o).file, file);
     }
 
     @Override
@@ -149,7 +132,7 @@ public final class TranscriptionCreateParams extends JsonModel {
     @Override
     public String toString() {
         return "TranscriptionCreateParams{file=" + file + ", body=" + struct() + ", additionalHeaders="
-                + additionalHeaders + ", additionalQueryParams=" + additionalQueryParams + "}";
+                + _additionalHeaders() + ", additionalQueryParams=" + _additionalQueryParams() + "}";
     }
 
     /** The audio of a request: its bytes, the name it is sent under and its content type. */
@@ -181,14 +164,11 @@ public final class TranscriptionCreateParams extends JsonModel {
         }
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-        private final Headers.Builder additionalHeaders = Headers.builder();
-        private final QueryParams.Builder additionalQueryParams = QueryParams.builder();
-        private AudioFile file;
+    public static final class Builder extends ParamsBuilder<Builder> {
 
+        private AudioFile file;
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
         }
 
         /** The audio from a stream, read to its end now; the file name comes from the audio's format. */
@@ -264,51 +244,6 @@ public final class TranscriptionCreateParams extends JsonModel {
 
         public Builder addTimestampGranularity(TimestampGranularity timestampGranularity) {
             fields.add("timestamp_granularities", timestampGranularity);
-            return this;
-        }
-
-        public Builder putAdditionalBodyProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalBodyProperties(Map<String, ? extends JsonValue> properties) {
-            fields.putAll(properties);
-            return this;
-        }
-
-        public Builder additionalBodyProperties(Map<String, ? extends JsonValue> properties) {
-            fields.retainOnly(KNOWN).putAll(properties);
-            return this;
-        }
-
-        public Builder removeAdditionalBodyProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder putAdditionalHeader(String name, String value) {
-            additionalHeaders.put(name, value);
-            return this;
-        }
-
-        public Builder putAdditionalHeaders(String name, Iterable<String> values) {
-            additionalHeaders.put(name, values);
-            return this;
-        }
-
-        public Builder additionalHeaders(Headers headers) {
-            additionalHeaders.clear().putAll(headers);
-            return this;
-        }
-
-        public Builder putAdditionalQueryParam(String key, String value) {
-            additionalQueryParams.put(key, value);
-            return this;
-        }
-
-        public Builder additionalQueryParams(QueryParams params) {
-            additionalQueryParams.clear().putAll(params);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.switchboard.models.chat.completions;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
@@ -80,11 +81,9 @@ public final class ChatCompletion extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
             if (!fields.has("object")) fields.put("object", JsonValue.from("chat.completion"));
         }
 
@@ -134,31 +133,6 @@ public final class ChatCompletion extends JsonModel {
 
         public Builder usage(CompletionUsage usage) {
             fields.put("usage", usage);
-            return this;
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
             return this;
         }
 
@@ -218,11 +192,9 @@ public final class ChatCompletion extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder finishReason(FinishReason finishReason) {
@@ -246,31 +218,6 @@ public final class ChatCompletion extends JsonModel {
 
             public Builder message(ChatCompletionMessage message) {
                 fields.put("message", message);
-                return this;
-            }
-
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
                 return this;
             }
 
@@ -374,11 +321,9 @@ public final class ChatCompletion extends JsonModel {
                 return new Builder(struct().toBuilder());
             }
 
-            public static final class Builder {
-                private final Struct.Builder fields;
-
+            public static final class Builder extends ModelBuilder<Builder> {
                 private Builder(Struct.Builder fields) {
-                    this.fields = fields;
+                    super(fields, KNOWN);
                 }
 
                 public Builder content(List<ChatCompletionTokenLogprob> content) {
@@ -398,31 +343,6 @@ public final class ChatCompletion extends JsonModel {
 
                 public Builder addRefusal(ChatCompletionTokenLogprob element) {
                     fields.add("refusal", element);
-                    return this;
-                }
-
-                public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.retainOnly(KNOWN).putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder putAdditionalProperty(String key, JsonValue value) {
-                    fields.put(key, value);
-                    return this;
-                }
-
-                public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder removeAdditionalProperty(String key) {
-                    fields.remove(key);
-                    return this;
-                }
-
-                public Builder removeAllAdditionalProperties(Set<String> keys) {
-                    keys.forEach(fields::remove);
                     return this;
                 }
 

@@ -2,6 +2,7 @@ package dev.switchboard.models.chat.completions;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.JsonUnion;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
@@ -65,11 +66,9 @@ public final class ChatCompletionAssistantMessageParam extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
             if (!fields.has("role")) fields.put("role", JsonValue.from("assistant"));
         }
 
@@ -121,31 +120,6 @@ public final class ChatCompletionAssistantMessageParam extends JsonModel {
 
         public Builder addToolCall(ChatCompletionMessageFunctionToolCall functionToolCall) {
             return addToolCall(ChatCompletionMessageToolCall.ofFunction(functionToolCall));
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
-            return this;
         }
 
         /** Throws IllegalStateException naming the first required field not set. */

@@ -2,6 +2,7 @@ package dev.switchboard.models.chat.completions;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
@@ -80,11 +81,9 @@ public final class ChatCompletionChunk extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
             if (!fields.has("object")) fields.put("object", JsonValue.from("chat.completion.chunk"));
         }
 
@@ -139,31 +138,6 @@ public final class ChatCompletionChunk extends JsonModel {
 
         public Builder usage(Optional<CompletionUsage> usage) {
             return usage(usage.orElse(null));
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
-            return this;
         }
 
         /** Throws IllegalStateException naming the first required field not set. */
@@ -222,11 +196,9 @@ public final class ChatCompletionChunk extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder delta(Delta delta) {
@@ -255,31 +227,6 @@ public final class ChatCompletionChunk extends JsonModel {
 
             public Builder logprobs(Optional<Logprobs> logprobs) {
                 return logprobs(logprobs.orElse(null));
-            }
-
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
-                return this;
             }
 
             /** Throws IllegalStateException naming the first required field not set. */
@@ -348,11 +295,9 @@ public final class ChatCompletionChunk extends JsonModel {
                 return new Builder(struct().toBuilder());
             }
 
-            public static final class Builder {
-                private final Struct.Builder fields;
-
+            public static final class Builder extends ModelBuilder<Builder> {
                 private Builder(Struct.Builder fields) {
-                    this.fields = fields;
+                    super(fields, KNOWN);
                 }
 
                 public Builder content(String content) {
@@ -385,31 +330,6 @@ public final class ChatCompletionChunk extends JsonModel {
 
                 public Builder addToolCall(ToolCall element) {
                     fields.add("tool_calls", element);
-                    return this;
-                }
-
-                public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.retainOnly(KNOWN).putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder putAdditionalProperty(String key, JsonValue value) {
-                    fields.put(key, value);
-                    return this;
-                }
-
-                public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder removeAdditionalProperty(String key) {
-                    fields.remove(key);
-                    return this;
-                }
-
-                public Builder removeAllAdditionalProperties(Set<String> keys) {
-                    keys.forEach(fields::remove);
                     return this;
                 }
 
@@ -522,11 +442,9 @@ public final class ChatCompletionChunk extends JsonModel {
                     return new Builder(struct().toBuilder());
                 }
 
-                public static final class Builder {
-                    private final Struct.Builder fields;
-
+                public static final class Builder extends ModelBuilder<Builder> {
                     private Builder(Struct.Builder fields) {
-                        this.fields = fields;
+                        super(fields, KNOWN);
                     }
 
                     public Builder index(long index) {
@@ -546,31 +464,6 @@ public final class ChatCompletionChunk extends JsonModel {
 
                     public Builder type(Type type) {
                         fields.put("type", type);
-                        return this;
-                    }
-
-                    public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                        fields.retainOnly(KNOWN).putAll(additionalProperties);
-                        return this;
-                    }
-
-                    public Builder putAdditionalProperty(String key, JsonValue value) {
-                        fields.put(key, value);
-                        return this;
-                    }
-
-                    public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                        fields.putAll(additionalProperties);
-                        return this;
-                    }
-
-                    public Builder removeAdditionalProperty(String key) {
-                        fields.remove(key);
-                        return this;
-                    }
-
-                    public Builder removeAllAdditionalProperties(Set<String> keys) {
-                        keys.forEach(fields::remove);
                         return this;
                     }
 
@@ -619,11 +512,9 @@ public final class ChatCompletionChunk extends JsonModel {
                         return new Builder(struct().toBuilder());
                     }
 
-                    public static final class Builder {
-                        private final Struct.Builder fields;
-
+                    public static final class Builder extends ModelBuilder<Builder> {
                         private Builder(Struct.Builder fields) {
-                            this.fields = fields;
+                            super(fields, KNOWN);
                         }
 
                         public Builder arguments(String arguments) {
@@ -633,31 +524,6 @@ public final class ChatCompletionChunk extends JsonModel {
 
                         public Builder name(String name) {
                             fields.put("name", name);
-                            return this;
-                        }
-
-                        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                            fields.retainOnly(KNOWN).putAll(additionalProperties);
-                            return this;
-                        }
-
-                        public Builder putAdditionalProperty(String key, JsonValue value) {
-                            fields.put(key, value);
-                            return this;
-                        }
-
-                        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                            fields.putAll(additionalProperties);
-                            return this;
-                        }
-
-                        public Builder removeAdditionalProperty(String key) {
-                            fields.remove(key);
-                            return this;
-                        }
-
-                        public Builder removeAllAdditionalProperties(Set<String> keys) {
-                            keys.forEach(fields::remove);
                             return this;
                         }
 
@@ -804,11 +670,9 @@ public final class ChatCompletionChunk extends JsonModel {
                 return new Builder(struct().toBuilder());
             }
 
-            public static final class Builder {
-                private final Struct.Builder fields;
-
+            public static final class Builder extends ModelBuilder<Builder> {
                 private Builder(Struct.Builder fields) {
-                    this.fields = fields;
+                    super(fields, KNOWN);
                 }
 
                 public Builder content(List<ChatCompletionTokenLogprob> content) {
@@ -828,31 +692,6 @@ public final class ChatCompletionChunk extends JsonModel {
 
                 public Builder addRefusal(ChatCompletionTokenLogprob element) {
                     fields.add("refusal", element);
-                    return this;
-                }
-
-                public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.retainOnly(KNOWN).putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder putAdditionalProperty(String key, JsonValue value) {
-                    fields.put(key, value);
-                    return this;
-                }
-
-                public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                    fields.putAll(additionalProperties);
-                    return this;
-                }
-
-                public Builder removeAdditionalProperty(String key) {
-                    fields.remove(key);
-                    return this;
-                }
-
-                public Builder removeAllAdditionalProperties(Set<String> keys) {
-                    keys.forEach(fields::remove);
                     return this;
                 }
 

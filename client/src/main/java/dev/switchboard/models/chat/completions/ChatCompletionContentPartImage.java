@@ -2,6 +2,7 @@ package dev.switchboard.models.chat.completions;
 
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonModel;
+import dev.switchboard.core.internal.ModelBuilder;
 import dev.switchboard.core.internal.StringEnum;
 import dev.switchboard.core.internal.Struct;
 import dev.switchboard.core.internal.Validation;
@@ -49,11 +50,9 @@ public final class ChatCompletionContentPartImage extends JsonModel {
         return new Builder(struct().toBuilder());
     }
 
-    public static final class Builder {
-        private final Struct.Builder fields;
-
+    public static final class Builder extends ModelBuilder<Builder> {
         private Builder(Struct.Builder fields) {
-            this.fields = fields;
+            super(fields, KNOWN);
             if (!fields.has("type")) fields.put("type", JsonValue.from("image_url"));
         }
 
@@ -64,31 +63,6 @@ public final class ChatCompletionContentPartImage extends JsonModel {
 
         public Builder type(JsonValue value) {
             fields.put("type", value);
-            return this;
-        }
-
-        public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.retainOnly(KNOWN).putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder putAdditionalProperty(String key, JsonValue value) {
-            fields.put(key, value);
-            return this;
-        }
-
-        public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-            fields.putAll(additionalProperties);
-            return this;
-        }
-
-        public Builder removeAdditionalProperty(String key) {
-            fields.remove(key);
-            return this;
-        }
-
-        public Builder removeAllAdditionalProperties(Set<String> keys) {
-            keys.forEach(fields::remove);
             return this;
         }
 
@@ -137,11 +111,9 @@ public final class ChatCompletionContentPartImage extends JsonModel {
             return new Builder(struct().toBuilder());
         }
 
-        public static final class Builder {
-            private final Struct.Builder fields;
-
+        public static final class Builder extends ModelBuilder<Builder> {
             private Builder(Struct.Builder fields) {
-                this.fields = fields;
+                super(fields, KNOWN);
             }
 
             public Builder url(String url) {
@@ -151,31 +123,6 @@ public final class ChatCompletionContentPartImage extends JsonModel {
 
             public Builder detail(Detail detail) {
                 fields.put("detail", detail);
-                return this;
-            }
-
-            public Builder additionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.retainOnly(KNOWN).putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder putAdditionalProperty(String key, JsonValue value) {
-                fields.put(key, value);
-                return this;
-            }
-
-            public Builder putAllAdditionalProperties(Map<String, ? extends JsonValue> additionalProperties) {
-                fields.putAll(additionalProperties);
-                return this;
-            }
-
-            public Builder removeAdditionalProperty(String key) {
-                fields.remove(key);
-                return this;
-            }
-
-            public Builder removeAllAdditionalProperties(Set<String> keys) {
-                keys.forEach(fields::remove);
                 return this;
             }
 

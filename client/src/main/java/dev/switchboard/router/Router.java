@@ -1,5 +1,9 @@
 package dev.switchboard.router;
 
+import dev.switchboard.backend.Backend;
+import dev.switchboard.backend.BackendContext;
+import dev.switchboard.backend.BackendFactory;
+import dev.switchboard.backend.openai.OpenAiBackendFactory;
 import dev.switchboard.errors.NoDeploymentAvailableException;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -7,16 +11,22 @@ import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
  * Routes every call: finds the pool of the call's model (a configured pool name, or else the
@@ -35,25 +45,31 @@ public final class Router implements AutoCloseable {
     private final Scheduler scheduler;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final CooldownPolicy cooldownPolicy;
+    private final HealthPolicy healthPolicy;
+    private final Map<Deployment, Backend> backends;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Router(Builder b) {
+    private Router(Builder b, Map<Deployment, Backend> backends) {
         this.defaultPool = b.defaultPool;
         this.pools = Collections.unmodifiableMap(new LinkedHashMap<>(b.pools));
         this.retryPolicy = b.retryPolicy;
         this.scheduler = b.scheduler;
         this.clock = b.clock;
         this.random = b.random;
+        this.cooldownPolicy = b.cooldownPolicy;
+        this.healthPolicy = b.healthPolicy;
+        this.backends = backends;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** One attempt of a call on one deployment, given the model to send. */
+    /** One attempt of a call on one deployment's backend, given the model to send. */
     @FunctionalInterface
     public interface Attempt<R> {
-        R run(Deployment deployment, String model);
+        R run(Backend backend, String model);
     }
 
     /** The pool that answers {@code model}: a configured pool, or the implicit one of the default endpoint. */
@@ -74,6 +90,14 @@ public final class Router implements AutoCloseable {
 
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    public CooldownPolicy cooldownPolicy() {
+        return cooldownPolicy;
+    }
+
+    public HealthPolicy healthPolicy() {
+        return healthPolicy;
     }
 
     /** Runs a call that gives one value, trying deployments of {@code model}'s pool until one answers. */
@@ -100,7 +124,7 @@ public final class Router implements AutoCloseable {
         Deployment deployment = call.candidate(attemptNumber);
         Single<T> result;
         try {
-            result = attempt.run(deployment, deployment.modelFor(call.model));
+            result = attempt.run(backend(deployment), deployment.modelFor(call.model));
         } catch (RuntimeException e) {
             result = Single.error(e);
         }
@@ -119,7 +143,7 @@ public final class Router implements AutoCloseable {
         Deployment deployment = call.candidate(attemptNumber);
         Flowable<T> result;
         try {
-            result = attempt.run(deployment, deployment.modelFor(call.model));
+            result = attempt.run(backend(deployment), deployment.modelFor(call.model));
         } catch (RuntimeException e) {
             result = Flowable.error(e);
         }
@@ -145,28 +169,27 @@ public final class Router implements AutoCloseable {
         return retryPolicy.delay(retry, failure, clock, random).toNanos();
     }
 
+    /** The backend a deployment runs on: given ready-made, or made by a factory when the router was built. */
+    public Backend backend(Deployment deployment) {
+        Backend backend = backends.get(deployment);
+        if (backend == null) throw new IllegalArgumentException("Not a deployment of this router: " + deployment);
+        return backend;
+    }
+
     /** Closes every deployment's backend, which cancels its calls still running; later calls fail. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        List<Pool> all = new ArrayList<>(pools.values());
-        if (defaultPool != null) all.add(defaultPool);
         RuntimeException first = null;
-        for (Deployment d : distinct(all)) {
+        for (Backend backend : new LinkedHashSet<>(backends.values())) {
             try {
-                d.backend().close();
+                backend.close();
             } catch (RuntimeException e) {
                 if (first == null) first = e;
                 else first.addSuppressed(e);
             }
         }
         if (first != null) throw first;
-    }
-
-    private static Collection<Deployment> distinct(List<Pool> all) {
-        Map<Object, Deployment> byBackend = new LinkedHashMap<>();
-        for (Pool p : all) for (Deployment d : p.deployments()) byBackend.putIfAbsent(d.backend(), d);
-        return byBackend.values();
     }
 
     @Override
@@ -220,12 +243,49 @@ public final class Router implements AutoCloseable {
         private Scheduler scheduler = Schedulers.io();
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private CooldownPolicy cooldownPolicy = CooldownPolicy.ofDefaults();
+        private HealthPolicy healthPolicy = HealthPolicy.ofDefaults();
+        private final Map<String, Supplier<RoutingStrategy>> strategies = new LinkedHashMap<>();
+        private final List<BackendFactory> backendFactories = new ArrayList<>();
+        private OkHttpClient httpClient;
 
         private Builder() {}
 
         /** The endpoint of every model name no pool has; it sends the caller's model as it is. */
         public Builder defaultDeployment(Deployment deployment) {
             this.defaultPool = Pool.of("default", List.of(deployment));
+            return this;
+        }
+
+        public Builder cooldownPolicy(CooldownPolicy cooldownPolicy) {
+            this.cooldownPolicy = Objects.requireNonNull(cooldownPolicy, "cooldownPolicy");
+            return this;
+        }
+
+        public Builder healthPolicy(HealthPolicy healthPolicy) {
+            this.healthPolicy = Objects.requireNonNull(healthPolicy, "healthPolicy");
+            return this;
+        }
+
+        /**
+         * A strategy pools may name ({@code strategy: name} in the config file). The supplier is asked
+         * once per pool that uses it, so a strategy may keep per-pool state.
+         */
+        public Builder strategy(String name, Supplier<RoutingStrategy> strategy) {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("strategy name must be set");
+            strategies.put(name, Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        /** A factory asked before the ServiceLoader's and the built-in ones. */
+        public Builder addBackendFactory(BackendFactory factory) {
+            backendFactories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /** The HTTP client backends made by factories build on; one is made when not given. */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
@@ -262,7 +322,39 @@ public final class Router implements AutoCloseable {
             if (defaultPool == null && pools.isEmpty()) {
                 throw new IllegalStateException("A router needs a default deployment or at least one pool");
             }
-            return new Router(this);
+            return new Router(this, backends());
+        }
+
+        /** Each deployment's backend: its own, or one the first willing factory makes. */
+        private Map<Deployment, Backend> backends() {
+            List<BackendFactory> factories = new ArrayList<>(backendFactories);
+            ServiceLoader.load(BackendFactory.class).forEach(factories::add);
+            factories.add(new OpenAiBackendFactory());
+            BackendContext context = new BackendContext(httpClient != null ? httpClient : new OkHttpClient(), clock);
+            Map<Deployment, Backend> out = new IdentityHashMap<>();
+            List<Pool> all = new ArrayList<>(pools.values());
+            if (defaultPool != null) all.add(defaultPool);
+            try {
+                for (Pool pool : all) {
+                    for (Deployment d : pool.deployments()) out.put(d, d.backend().orElseGet(() -> create(d, factories, context)));
+                }
+            } catch (RuntimeException e) {
+                new LinkedHashSet<>(out.values()).forEach(Backend::close);
+                throw e;
+            }
+            return out;
+        }
+
+        private static Backend create(Deployment deployment, List<BackendFactory> factories, BackendContext context) {
+            for (BackendFactory factory : factories) {
+                Backend backend = factory.create(deployment, context);
+                if (backend != null) return backend;
+            }
+            Set<String> known = new TreeSet<>();
+            factories.forEach(f -> known.addAll(f.kinds()));
+            throw new IllegalArgumentException("deployments." + deployment.name() + ": no backend for kind '"
+                    + deployment.kind() + "'; known kinds: " + known
+                    + " (local engines such as llama need switchboard-client-local on the class path)");
         }
     }
 }

@@ -224,7 +224,7 @@ class RetryTest {
                 .random(() -> 0)
                 .build()) {
             TestObserver<ChatCompletion> result = router.<ChatCompletion>single(Capability.CHAT, "gpt-4o-mini",
-                    (deployment, model) -> deployment.backend().chatCompletion(PARAMS, RequestOptions.none())).test();
+                    (target, model) -> target.chatCompletion(PARAMS, RequestOptions.none())).test();
 
             assertThat(server.requestCount()).isEqualTo(1);
             time.advanceTimeBy(millis - 1, TimeUnit.MILLISECONDS);

@@ -58,7 +58,7 @@ class RouterRetryTest {
 
     /** A call whose attempts fail with {@code failures} in turn, then answer "ok". */
     private TestObserver<String> call(Throwable... failures) {
-        return router.<String>single(Capability.CHAT, "m", (deployment, model) -> Single.defer(() -> {
+        return router.<String>single(Capability.CHAT, "m", (backend, model) -> Single.defer(() -> {
             int n = attempts.getAndIncrement();
             return n < failures.length ? Single.error(failures[n]) : Single.just("ok");
         })).test();
@@ -138,7 +138,7 @@ class RouterRetryTest {
 
     @Test
     void anAttemptThatThrowsInsteadOfFailingIsTreatedTheSame() {
-        TestObserver<String> result = router.<String>single(Capability.CHAT, "m", (deployment, model) -> {
+        TestObserver<String> result = router.<String>single(Capability.CHAT, "m", (backend, model) -> {
             if (attempts.getAndIncrement() == 0) throw new OpenAIIoException("refused");
             return Single.just("ok");
         }).test();
@@ -152,7 +152,7 @@ class RouterRetryTest {
     void theModelIsSentAsTheCallerNamedIt() {
         List<String> models = new CopyOnWriteArrayList<>();
 
-        router.<String>single(Capability.CHAT, "gpt-4o-mini", (deployment, model) -> {
+        router.<String>single(Capability.CHAT, "gpt-4o-mini", (backend, model) -> {
             models.add(model);
             return Single.just("ok");
         }).test().assertValue("ok");
@@ -162,7 +162,7 @@ class RouterRetryTest {
 
     /** A stream whose attempts fail with {@code failures} in turn, then give {@code items}. */
     private Flowable<Integer> stream(List<Long> requests, Throwable... failures) {
-        return router.<Integer>stream(Capability.CHAT, "m", (deployment, model) -> Flowable.defer(() -> {
+        return router.<Integer>stream(Capability.CHAT, "m", (backend, model) -> Flowable.defer(() -> {
             int n = attempts.getAndIncrement();
             if (n < failures.length) return Flowable.error(failures[n]);
             return Flowable.range(1, 1000).doOnRequest(requests::add);
@@ -182,7 +182,7 @@ class RouterRetryTest {
     @Test
     void aStreamThatFailsAfterItsFirstItemIsNotTriedAgain() {
         InternalServerException broke = serverError();
-        TestSubscriber<Integer> result = router.<Integer>stream(Capability.CHAT, "m", (deployment, model) -> {
+        TestSubscriber<Integer> result = router.<Integer>stream(Capability.CHAT, "m", (backend, model) -> {
             attempts.incrementAndGet();
             return Flowable.just(1, 2).concatWith(Flowable.error(broke));
         }).test();

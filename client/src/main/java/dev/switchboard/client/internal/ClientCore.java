@@ -57,7 +57,7 @@ public final class ClientCore implements AutoCloseable {
         RequestOptions o = options.applyDefaults(defaults);
         String model = params.model().asString();
         return router.<ChatCompletion>single(Capability.CHAT, model,
-                        (deployment, real) -> deployment.backend().chatCompletion(withModel(params, model, real), o))
+                        (backend, real) -> backend.chatCompletion(withModel(params, model, real), o))
                 .map(validated(o, ChatCompletion::validate));
     }
 
@@ -65,7 +65,7 @@ public final class ClientCore implements AutoCloseable {
         RequestOptions o = options.applyDefaults(defaults);
         String model = params.model().asString();
         return router.<ChatCompletionChunk>stream(Capability.CHAT, model,
-                        (deployment, real) -> deployment.backend().chatCompletionStream(withModel(params, model, real), o))
+                        (backend, real) -> backend.chatCompletionStream(withModel(params, model, real), o))
                 .map(validated(o, ChatCompletionChunk::validate));
     }
 
@@ -73,7 +73,7 @@ public final class ClientCore implements AutoCloseable {
         RequestOptions o = options.applyDefaults(defaults);
         String model = params.model().asString();
         return router.<CreateEmbeddingResponse>single(Capability.EMBEDDINGS, model,
-                        (deployment, real) -> deployment.backend().embeddings(
+                        (backend, real) -> backend.embeddings(
                                 real.equals(model) ? params : params.toBuilder().model(real).build(), o))
                 .map(validated(o, CreateEmbeddingResponse::validate));
     }
@@ -82,7 +82,7 @@ public final class ClientCore implements AutoCloseable {
         RequestOptions o = options.applyDefaults(defaults);
         String model = params.model().asString();
         return router.single(Capability.SPEECH, model,
-                (deployment, real) -> deployment.backend().speech(
+                (backend, real) -> backend.speech(
                         real.equals(model) ? params : params.toBuilder().model(real).build(), o));
     }
 
@@ -90,7 +90,7 @@ public final class ClientCore implements AutoCloseable {
         RequestOptions o = options.applyDefaults(defaults);
         String model = params.model().asString();
         return router.<TranscriptionCreateResponse>single(Capability.TRANSCRIPTION, model,
-                        (deployment, real) -> deployment.backend().transcription(
+                        (backend, real) -> backend.transcription(
                                 real.equals(model) ? params : params.toBuilder().model(real).build(), o))
                 .map(validated(o, TranscriptionCreateResponse::validate));
     }
@@ -99,14 +99,14 @@ public final class ClientCore implements AutoCloseable {
         RequestOptions o = options.applyDefaults(defaults);
         String model = params.model().map(m -> m.asString()).orElse(NO_MODEL);
         return router.<ImagesResponse>single(Capability.IMAGES, model,
-                        (deployment, real) -> deployment.backend().images(
+                        (backend, real) -> backend.images(
                                 real.equals(model) ? params : params.toBuilder().model(real).build(), o))
                 .map(validated(o, ImagesResponse::validate));
     }
 
     public Single<List<Model>> models(ModelListParams params, RequestOptions options) {
         RequestOptions o = options.applyDefaults(defaults);
-        return router.<List<Model>>single(Capability.MODELS, NO_MODEL, (deployment, real) -> deployment.backend().models(params, o))
+        return router.<List<Model>>single(Capability.MODELS, NO_MODEL, (backend, real) -> backend.models(params, o))
                 .map(validated(o, models -> {
                     models.forEach(Model::validate);
                     return models;

@@ -5,11 +5,13 @@ import dev.switchboard.backend.BackendContext;
 import dev.switchboard.backend.BackendFactory;
 import dev.switchboard.backend.openai.OpenAiBackendFactory;
 import dev.switchboard.errors.NoDeploymentAvailableException;
+import dev.switchboard.models.models.Model;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -167,6 +169,29 @@ public final class Router implements AutoCloseable {
 
     private long delayNanos(int retry, Throwable failure) {
         return retryPolicy.delay(retry, failure, clock, random).toNanos();
+    }
+
+    /**
+     * The models of any OpenAI-compatible server ({@code GET <baseUrl>/models}), asked once without
+     * retrying; fails with the official exception of what went wrong. {@code apiKey} may be null.
+     */
+    public static List<Model> listEndpointModels(String baseUrl, String apiKey) {
+        return Endpoints.listModels(baseUrl, apiKey, Endpoints.DEFAULT_TIMEOUT);
+    }
+
+    /** The ids of {@link #listEndpointModels(String, String)}. */
+    public static List<String> modelIds(String baseUrl, String apiKey) {
+        return Endpoints.modelIds(baseUrl, apiKey, Endpoints.DEFAULT_TIMEOUT);
+    }
+
+    /** Whether a server is reachable and takes the key, and what it answered; never throws for a server that is down. */
+    public static EndpointCheck checkEndpoint(String baseUrl, String apiKey) {
+        return Endpoints.check(baseUrl, apiKey, Endpoints.DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #checkEndpoint(String, String)}, waiting at most {@code timeout} for the answer. */
+    public static EndpointCheck checkEndpoint(String baseUrl, String apiKey, Duration timeout) {
+        return Endpoints.check(baseUrl, apiKey, timeout);
     }
 
     /** The backend a deployment runs on: given ready-made, or made by a factory when the router was built. */

@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Pools and router settings read from a YAML file:
+ * Pools and router settings read from a YAML file (or a JSON one: JSON is YAML):
  *
  * <pre>{@code
  * pools:

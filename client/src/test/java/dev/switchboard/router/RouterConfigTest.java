@@ -347,6 +347,19 @@ class RouterConfigTest {
     }
 
     @Test
+    void aJsonFileIsReadTooAsJsonIsYaml() {
+        RouterConfig config = read("{\"pools\": {\"embeddings\": {\"strategy\": \"round_robin\", \"deployments\": "
+                + "[{\"backend\": \"tgi\", \"base_url\": \"http://tei:8080/v1\", \"weight\": 2}]}},"
+                + " \"router\": {\"max_attempts\": 2}}");
+
+        Deployment d = onlyDeployment(config);
+        assertThat(config.pools().get(0).strategyName()).isEqualTo("round_robin");
+        assertThat(d.kind()).isEqualTo("tgi");
+        assertThat(d.weight()).isEqualTo(2.0);
+        assertThat(config.retryPolicy().get().maxRetries()).isEqualTo(1);
+    }
+
+    @Test
     void theConfigsTextShowsNoKey() {
         RouterConfig config = read(ISSUE_EXAMPLE, Map.of("OPENAI_API_KEY", "sk-very-secret"));
 

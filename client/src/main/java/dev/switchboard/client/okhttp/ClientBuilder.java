@@ -9,9 +9,14 @@ import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.router.Deployment;
 import dev.switchboard.router.RetryPolicy;
 import dev.switchboard.router.Router;
+import dev.switchboard.router.RouterConfig;
+import dev.switchboard.router.RoutingStrategy;
 import java.net.Proxy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -35,6 +41,11 @@ import okhttp3.OkHttpClient;
  * The options both client builders share, with the official SDK's names and defaults: the default
  * endpoint (base URL, key, organization, project, headers, query parameters), retries, timeouts,
  * proxy and OkHttp client. Secrets set here never appear in logs or {@code toString()}.
+ *
+ * <p>Switchboard adds pools: {@link #routerConfig(Path)} reads them from a file (so does
+ * {@link #fromEnv()}, from {@code SWITCHBOARD_CONFIG}), and their names become model names callers
+ * can use; every other model name still goes to the default endpoint, as in the official SDK. Or
+ * {@link #router(Router)} hands the client a router built in code.
  */
 abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -60,6 +71,13 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private ExecutorService dispatcherExecutorService;
     private final Headers.Builder headers = Headers.builder();
     private final QueryParams.Builder queryParams = QueryParams.builder();
+    private boolean timeoutSet;
+    private Router router;
+    private Path routerConfigFile;
+    private RouterConfig routerConfig;
+    private final Map<String, Supplier<RoutingStrategy>> strategies = new LinkedHashMap<>();
+    /** Options whose value {@link #fromEnv()} read rather than the caller set; a given router overrides them quietly. */
+    private final Set<String> readFromEnv = new HashSet<>();
 
     ClientBuilder() {}
 
@@ -71,14 +89,21 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Reads the default endpoint from the environment: system properties {@code openai.apiKey},
      * {@code openai.baseUrl}, {@code openai.orgId}, {@code openai.projectId}, else the variables
-     * OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID.
+     * OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; and a router config file
+     * from {@code switchboard.config}, else SWITCHBOARD_CONFIG (see {@link #routerConfig(Path)}).
      */
     public B fromEnv() {
-        setting("openai.baseUrl", "OPENAI_BASE_URL").ifPresent(this::baseUrl);
-        setting("openai.apiKey", "OPENAI_API_KEY").ifPresent(this::apiKey);
-        setting("openai.orgId", "OPENAI_ORG_ID").ifPresent(this::organization);
-        setting("openai.projectId", "OPENAI_PROJECT_ID").ifPresent(this::project);
+        setting("openai.baseUrl", "OPENAI_BASE_URL").ifPresent(v -> fromEnv("baseUrl", () -> baseUrl(v)));
+        setting("openai.apiKey", "OPENAI_API_KEY").ifPresent(v -> fromEnv("apiKey", () -> apiKey(v)));
+        setting("openai.orgId", "OPENAI_ORG_ID").ifPresent(v -> fromEnv("organization", () -> organization(v)));
+        setting("openai.projectId", "OPENAI_PROJECT_ID").ifPresent(v -> fromEnv("project", () -> project(v)));
+        setting("switchboard.config", "SWITCHBOARD_CONFIG").ifPresent(v -> fromEnv("routerConfig", () -> routerConfig(Path.of(v))));
         return self();
+    }
+
+    private void fromEnv(String option, Runnable set) {
+        set.run();
+        readFromEnv.add(option);
     }
 
     private static Optional<String> setting(String property, String variable) {
@@ -90,6 +115,7 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /** The default endpoint's API root; {@code https://api.openai.com/v1} unless set. */
     public B baseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+        readFromEnv.remove("baseUrl");
         return self();
     }
 
@@ -99,6 +125,7 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     public B apiKey(String apiKey) {
         this.apiKey = apiKey;
+        readFromEnv.remove("apiKey");
         return self();
     }
 
@@ -108,6 +135,7 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     public B organization(String organization) {
         this.organization = organization;
+        readFromEnv.remove("organization");
         return self();
     }
 
@@ -117,6 +145,7 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     public B project(String project) {
         this.project = project;
+        readFromEnv.remove("project");
         return self();
     }
 
@@ -143,7 +172,56 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     public B timeout(Timeout timeout) {
-        this.timeout = timeout;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.timeoutSet = true;
+        return self();
+    }
+
+    /**
+     * Pools from a YAML file (see {@link RouterConfig} for its shape), read when the client is built:
+     * a file with problems fails {@code build()} with a {@link dev.switchboard.router.RouterConfigException}
+     * listing them all. The file's pool names become model names; any other model goes to the default
+     * endpoint this builder configures, with its retries. The file's {@code router:} settings apply to
+     * every call (its retry settings under this builder's {@code maxRetries} and {@code retryPolicy},
+     * when set); its {@code timeout} is the request timeout unless {@link #timeout(Timeout)} is set.
+     * {@code ${NAME}} references are read from the process environment. A Switchboard addition.
+     */
+    public B routerConfig(Path file) {
+        this.routerConfigFile = Objects.requireNonNull(file, "file");
+        this.routerConfig = null;
+        readFromEnv.remove("routerConfig");
+        return self();
+    }
+
+    /** Pools from a config already read, as {@link #routerConfig(Path)}; a Switchboard addition. */
+    public B routerConfig(RouterConfig config) {
+        this.routerConfig = Objects.requireNonNull(config, "config");
+        this.routerConfigFile = null;
+        readFromEnv.remove("routerConfig");
+        return self();
+    }
+
+    /**
+     * A routing strategy a config file's pools may name ({@code strategy: name}); the supplier is asked
+     * once per pool. A Switchboard addition.
+     */
+    public B strategy(String name, Supplier<RoutingStrategy> strategy) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("strategy name must be set");
+        strategies.put(name, Objects.requireNonNull(strategy, "strategy"));
+        return self();
+    }
+
+    /**
+     * Route every call through {@code router}, built in code with its own pools, default deployment and
+     * retry policy. The client then builds no endpoint of its own, so the options that describe one
+     * (base URL, key, organization, project, headers, query parameters, retries, the OkHttp client and
+     * its settings, a router config, strategies) must not be set as well: {@code build()} names those
+     * that are. Values {@link #fromEnv()} read are ignored. The client's timeout, response validation
+     * and stream handler executor still apply. The client takes ownership: closing it closes the router.
+     * A Switchboard addition.
+     */
+    public B router(Router router) {
+        this.router = Objects.requireNonNull(router, "router");
         return self();
     }
 
@@ -372,14 +450,19 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /** The router with the default endpoint, and the core every service of the client runs on. */
     final ClientCore buildCore() {
+        if (router != null) return coreOn(router);
+        RouterConfig config = routerConfig != null ? routerConfig : routerConfigFile != null ? readConfig(routerConfigFile) : null;
+        Timeout requestTimeout = timeout;
+        if (!timeoutSet && config != null && config.requestTimeout().isPresent()) {
+            requestTimeout = Timeout.builder().request(config.requestTimeout().get()).build();
+        }
         OkHttpClient.Builder http = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
         http.retryOnConnectionFailure(false)
-                .connectTimeout(timeout.connect())
-                .readTimeout(timeout.read())
-                .writeTimeout(timeout.write())
-                .callTimeout(timeout.request());
+                .connectTimeout(requestTimeout.connect())
+                .readTimeout(requestTimeout.read())
+                .writeTimeout(requestTimeout.write())
+                .callTimeout(requestTimeout.request());
         if (proxy != null) http.proxy(proxy);
-        interceptors.forEach(http::addInterceptor);
         if (followRedirects != null) http.followRedirects(followRedirects).followSslRedirects(followRedirects);
         if (maxIdleConnections != null || keepAliveDuration != null) {
             http.connectionPool(new ConnectionPool(maxIdleConnections != null ? maxIdleConnections : 5,
@@ -392,7 +475,11 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
         if (sslSocketFactory != null) http.sslSocketFactory(sslSocketFactory, trustManager);
         if (hostnameVerifier != null) http.hostnameVerifier(hostnameVerifier);
         if (dispatcherExecutorService != null) http.dispatcher(new Dispatcher(dispatcherExecutorService));
-        OkHttpClient client = http.build();
+        // Pools share the connections, threads, proxy and TLS settings; the interceptors are the default endpoint's.
+        OkHttpClient shared = http.build();
+        OkHttpClient.Builder defaultEndpoint = shared.newBuilder();
+        interceptors.forEach(defaultEndpoint::addInterceptor);
+        OkHttpClient client = defaultEndpoint.build();
         OpenAiCompatibleBackend backend = OpenAiCompatibleBackend.builder()
                 .name("openai")
                 .baseUrl(baseUrl != null ? baseUrl : DEFAULT_BASE_URL)
@@ -403,13 +490,22 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 .queryParams(queryParams.build())
                 .okHttpClient(client)
                 .build();
-        RetryPolicy policy = retryPolicy != null ? retryPolicy : RetryPolicy.ofDefaults();
+        RetryPolicy policy = retryPolicy != null ? retryPolicy
+                : config != null && config.retryPolicy().isPresent() ? config.retryPolicy().get() : RetryPolicy.ofDefaults();
         if (maxRetries != null) policy = policy.toBuilder().maxRetries(maxRetries).build();
-        Router router = Router.builder()
+        Router.Builder routerBuilder = Router.builder()
                 .defaultDeployment(Deployment.builder().name("default").backend(backend).build())
-                .retryPolicy(policy)
-                .build();
-        RequestOptions defaults = RequestOptions.builder().timeout(timeout).responseValidation(responseValidation).build();
+                .httpClient(shared);
+        strategies.forEach(routerBuilder::strategy);
+        if (config != null) config.applyTo(routerBuilder);
+        Router router;
+        try {
+            router = routerBuilder.retryPolicy(policy).build();
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        RequestOptions defaults = RequestOptions.builder().timeout(requestTimeout).responseValidation(responseValidation).build();
         // A client Switchboard made is Switchboard's to shut down; a client the caller gave stays open.
         Executor streams = streamHandlerExecutor != null ? streamHandlerExecutor : defaultStreamExecutor();
         boolean ownsDispatcher = okHttpClient == null || dispatcherExecutorService != null;
@@ -419,6 +515,49 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
             if (okHttpClient == null) client.connectionPool().evictAll();
         };
         return new ClientCore(router, defaults, streams, release);
+    }
+
+    private RouterConfig readConfig(Path file) {
+        RouterConfig.Reader reader = RouterConfig.reader();
+        strategies.forEach(reader::strategy);
+        return reader.load(file);
+    }
+
+    /** A client on a router the caller built; refuses the options that would describe an endpoint of its own. */
+    private ClientCore coreOn(Router router) {
+        Map<String, Boolean> options = new LinkedHashMap<>();
+        options.put("baseUrl", baseUrl != null);
+        options.put("apiKey", apiKey != null);
+        options.put("organization", organization != null);
+        options.put("project", project != null);
+        options.put("headers", !headers.build().isEmpty());
+        options.put("queryParams", !queryParams.build().isEmpty());
+        options.put("maxRetries", maxRetries != null);
+        options.put("retryPolicy", retryPolicy != null);
+        options.put("okHttpClient", okHttpClient != null);
+        options.put("proxy", proxy != null);
+        options.put("addInterceptor", !interceptors.isEmpty());
+        options.put("followRedirects", followRedirects != null);
+        options.put("maxIdleConnections", maxIdleConnections != null);
+        options.put("keepAliveDuration", keepAliveDuration != null);
+        options.put("sslSocketFactory", sslSocketFactory != null);
+        options.put("trustManager", trustManager != null);
+        options.put("hostnameVerifier", hostnameVerifier != null);
+        options.put("dispatcherExecutorService", dispatcherExecutorService != null);
+        options.put("routerConfig", routerConfig != null || routerConfigFile != null);
+        options.put("strategy", !strategies.isEmpty());
+        List<String> set = new ArrayList<>();
+        options.forEach((name, isSet) -> { if (isSet && !readFromEnv.contains(name)) set.add(name); });
+        if (!set.isEmpty()) {
+            throw new IllegalStateException("router(Router) was given, so the client builds no endpoint of its own and would "
+                    + "ignore " + String.join(", ", set) + "; configure them on the router (its default deployment, "
+                    + "pools, retry policy and HTTP client) instead");
+        }
+        RequestOptions defaults = RequestOptions.builder().timeout(timeout).responseValidation(responseValidation).build();
+        Executor streams = streamHandlerExecutor != null ? streamHandlerExecutor : defaultStreamExecutor();
+        return new ClientCore(router, defaults, streams, () -> {
+            if (streams instanceof ExecutorService) ((ExecutorService) streams).shutdown();
+        });
     }
 
     private static ExecutorService defaultStreamExecutor() {
@@ -433,7 +572,10 @@ abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     @Override
     public String toString() {
+        if (router != null) return getClass().getSimpleName() + "{router=" + router + ", timeout=" + timeout + "}";
         return getClass().getSimpleName() + "{baseUrl=" + (baseUrl != null ? baseUrl : DEFAULT_BASE_URL)
-                + ", apiKey=" + (apiKey == null ? "unset" : "set") + ", maxRetries=" + maxRetries + ", timeout=" + timeout + "}";
+                + ", apiKey=" + (apiKey == null ? "unset" : "set") + ", maxRetries=" + maxRetries + ", timeout=" + timeout
+                + (routerConfigFile != null ? ", routerConfig=" + routerConfigFile : routerConfig != null ? ", routerConfig=" + routerConfig.source() : "")
+                + "}";
     }
 }

@@ -44,7 +44,7 @@ final class DeploymentBreaker {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindow(windowSeconds, policy.minimumRequests(), SlidingWindowType.TIME_BASED)
                 .failureRateThreshold(policy.failureRateThreshold())
-                .waitDurationInOpenState(policy.cooldown())
+                .waitDurationInOpenState(resilienceWait(policy.cooldown()))
                 .permittedNumberOfCallsInHalfOpenState(policy.halfOpenProbes())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false) // no threads: the next call moves it
                 .writableStackTraceEnabled(false)
@@ -108,7 +108,7 @@ final class DeploymentBreaker {
         cause = failure;
         requestedUntil = until;
         try {
-            breaker.transitionToOpenStateUntil(until);
+            breaker.transitionToOpenStateUntil(until.minusNanos(1));
         } finally {
             requestedUntil = null;
         }
@@ -131,6 +131,15 @@ final class DeploymentBreaker {
         if (!(failure instanceof OpenAIServiceException)) return Optional.empty();
         OpenAIServiceException e = (OpenAIServiceException) failure;
         return e.statusCode() == 429 ? RetryAfter.of(e.headers(), clock) : Optional.empty();
+    }
+
+    /**
+     * Resilience4j lets calls through once its clock is strictly after the end of the wait; we say a
+     * cooldown ends at its last instant. One nanosecond less makes the two agree.
+     */
+    private static Duration resilienceWait(Duration cooldown) {
+        Duration wait = cooldown.minusNanos(1);
+        return wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait;
     }
 
     private static long ceilSeconds(Duration d) {

@@ -52,6 +52,7 @@ final class FailoverLoop {
     private final Map<String, Throwable> failures = new LinkedHashMap<>();
     private final Map<String, Throwable> skips = new LinkedHashMap<>();
     private final Map<Deployment, Integer> tries = new IdentityHashMap<>();
+    private final Map<Deployment, Instant> failedAt = new IdentityHashMap<>();
     private final Set<Deployment> refused = Collections.newSetFromMap(new IdentityHashMap<>());
     private List<Deployment> order;
     private int attempts;
@@ -74,7 +75,7 @@ final class FailoverLoop {
         this.startNanos = router.nanoTime();
     }
 
-    /** One attempt of the call on one deployment, as the caller gave it. */
+    /** The call as one Single: {@code attempt} run on each deployment the loop chooses, until one answers. */
     <T> Single<T> single(Router.Attempt<Single<T>> attempt) {
         AtomicBoolean settled = new AtomicBoolean();
         return Single.defer(() -> {
@@ -90,6 +91,7 @@ final class FailoverLoop {
                 .doOnDispose(() -> cancel(settled));
     }
 
+    /** The call as one stream, failing over only until its first item has reached the caller. */
     <T> Flowable<T> stream(Router.Attempt<Flowable<T>> attempt) {
         AtomicBoolean settled = new AtomicBoolean();
         return Flowable.defer(() -> {
@@ -266,8 +268,12 @@ final class FailoverLoop {
         if (best != null) {
             long delay = 0;
             if (bestTries > 0) {
+                // The backoff counts from the deployment's failure: time spent waiting for it to cool
+                // down (say, for its Retry-After) is not waited again.
                 Throwable previous = failures.getOrDefault(best.name(), last);
-                delay = router.retryPolicy().delay(bestTries, previous, router.clock(), router.random()).toNanos();
+                Duration backoff = router.retryPolicy().delay(bestTries, previous, router.clock(), router.random());
+                Duration since = Duration.between(failedAt.getOrDefault(best, now), now);
+                delay = Math.max(0, backoff.minus(since).toNanos());
             }
             if (last != null) {
                 if (best == lastTried) {
@@ -290,7 +296,8 @@ final class FailoverLoop {
         Duration wait = recoversInTime ? Duration.between(now, wakeAt) : left;
         log.debug("pool {}: no deployment can take the call now; waiting up to {} ms{}", pool.name(), wait.toMillis(),
                 waitForRelease ? " or until a call ends" : "");
-        return Decision.waitFor(wait.toNanos(), waitForRelease ? released : null);
+        // Any attempt ending (or the router closing) wakes the wait early, and the call looks again.
+        return Decision.waitFor(wait.toNanos(), released);
     }
 
     /**
@@ -413,6 +420,7 @@ final class FailoverLoop {
 
     private void skip(Deployment deployment, String reason) {
         skips.put(deployment.name(), new DeploymentSkippedException(deployment.name(), deployment.name() + " was skipped: " + reason));
+        log.debug("pool {}: skipping {}: {}", pool.name(), deployment.name(), reason);
         listener.deploymentSkipped(call, deployment, reason);
     }
 
@@ -466,6 +474,7 @@ final class FailoverLoop {
     private synchronized void failed(Deployment deployment, Throwable failure) {
         failures.remove(deployment.name());
         failures.put(deployment.name(), failure);
+        failedAt.put(deployment, router.clock().instant());
     }
 
     private Duration sinceStart() {
@@ -513,7 +522,7 @@ final class FailoverLoop {
             return new Decision(deployment, delayNanos, null, null);
         }
 
-        /** Waits {@code nanos}, or less when {@code released} (if any) completes first. */
+        /** Waits {@code nanos}, or less when {@code released} completes first. */
         static Decision waitFor(long nanos, Completable released) {
             return new Decision(null, nanos, released, null);
         }
@@ -524,7 +533,7 @@ final class FailoverLoop {
 
         Completable wait(Router router) {
             Completable timer = Completable.timer(delayNanos, TimeUnit.NANOSECONDS, router.scheduler());
-            return released == null ? timer : Completable.ambArray(timer, released);
+            return Completable.ambArray(timer, released);
         }
     }
 

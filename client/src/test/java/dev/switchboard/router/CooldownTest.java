@@ -292,4 +292,32 @@ class CooldownTest {
         result.assertValue("only");
         assertThat(only.calls).hasValue(2);
     }
+
+    @Test
+    void aPoolOfOneWaitsOutARetryAfterOnceNotTwice() {
+        ScriptedBackend only = new ScriptedBackend("only");
+        Router router = builder(allowedFails(3)).addPool(Pool.of("solo", List.of(deployment(only)))).build();
+        only.failing(rateLimited("3"));
+
+        TestObserver<String> result = chat(router, "solo").test();
+        time.advance(Duration.ofMillis(2999));
+        result.assertEmpty();
+        time.advance(Duration.ofMillis(1));
+
+        result.assertValue("only");
+    }
+
+    @Test
+    void closingTheRouterEndsACallWaitingForACoolingPool() {
+        Router router = router(allowedFails(0));
+        router.recordProbe(da, false, new IOException("down"));
+        router.recordProbe(db, false, new IOException("down"));
+        TestObserver<String> waiting = chat(router, "text-generation").test();
+
+        router.close();
+
+        waiting.assertError(e -> e instanceof IllegalStateException
+                && e.getMessage().equals("The client is closed: no call can start after close()"));
+        assertThat(a.closed).isTrue();
+    }
 }

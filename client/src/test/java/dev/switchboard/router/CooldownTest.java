@@ -11,6 +11,7 @@ import dev.switchboard.errors.BadRequestException;
 import dev.switchboard.errors.InternalServerException;
 import dev.switchboard.errors.NoDeploymentAvailableException;
 import dev.switchboard.errors.OpenAIIoException;
+import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.observers.TestObserver;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -180,8 +181,8 @@ class CooldownTest {
     @Test
     void aFailureRateAboveTheThresholdCoolsTheDeployment() {
         Router router = router(CooldownPolicy.builder().allowedFails(100).minimumRequests(4).failureRateThreshold(50).build());
-        a.then(() -> io.reactivex.rxjava3.core.Single.just("a")).failing(serverError())
-                .then(() -> io.reactivex.rxjava3.core.Single.just("a")).failing(serverError());
+        a.then(() -> Single.just("a")).failing(serverError())
+                .then(() -> Single.just("a")).failing(serverError());
 
         call(router);
         call(router);

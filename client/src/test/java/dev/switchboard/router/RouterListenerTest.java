@@ -7,6 +7,7 @@ import static dev.switchboard.router.Fixtures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.RequestOptions;
+import dev.switchboard.errors.BadRequestException;
 import dev.switchboard.testing.MockServer;
 import dev.switchboard.testing.ServerPayloads;
 import io.reactivex.rxjava3.core.Single;
@@ -119,7 +120,7 @@ class RouterListenerTest {
         Router router = router(recorder);
         a.failing(badRequest());
 
-        chat(router, "text-generation").test().assertError(dev.switchboard.errors.BadRequestException.class);
+        chat(router, "text-generation").test().assertError(BadRequestException.class);
 
         assertThat(recorder.events).containsExactly(
                 "callStart text-generation -> text-generation",

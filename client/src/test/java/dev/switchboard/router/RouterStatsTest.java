@@ -4,8 +4,10 @@ import static dev.switchboard.router.Fixtures.chat;
 import static dev.switchboard.router.Fixtures.deployment;
 import static dev.switchboard.router.Fixtures.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.switchboard.core.RequestOptions;
+import dev.switchboard.errors.OpenAIIoException;
 import dev.switchboard.testing.MockServer;
 import dev.switchboard.testing.ServerPayloads;
 import io.reactivex.rxjava3.core.Flowable;
@@ -48,14 +50,14 @@ class RouterStatsTest {
 
         assertThat(router.stats().deployments()).extracting(DeploymentStats::deployment, DeploymentStats::requests,
                         DeploymentStats::breakerState)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 0L, BreakerState.CLOSED),
-                        org.assertj.core.groups.Tuple.tuple("b", 0L, BreakerState.DISABLED));
+                .containsExactly(tuple("a", 0L, BreakerState.CLOSED),
+                        tuple("b", 0L, BreakerState.DISABLED));
     }
 
     @Test
     void requestsErrorsByClassAndLatencyAreCountedPerDeployment() {
         Router router = router();
-        a.failing(serverError(), new dev.switchboard.errors.OpenAIIoException("refused"));
+        a.failing(serverError(), new OpenAIIoException("refused"));
         b.then(() -> Single.timer(200, TimeUnit.MILLISECONDS, time.scheduler).map(t -> "b"));
 
         TestObserver<String> call = chat(router, "text-generation").test();

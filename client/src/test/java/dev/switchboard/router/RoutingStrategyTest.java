@@ -12,6 +12,7 @@ import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.subjects.SingleSubject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -185,7 +186,7 @@ class RoutingStrategyTest {
         Router router = builder()
                 .strategy("last_first", () -> (candidates, context) -> {
                     List<Deployment> reversed = new ArrayList<>(candidates);
-                    java.util.Collections.reverse(reversed);
+                    Collections.reverse(reversed);
                     return reversed;
                 })
                 .addPool(Pool.builder().name("text-generation").strategy("last_first")

@@ -18,6 +18,7 @@ import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -65,6 +66,16 @@ public interface Backend extends AutoCloseable {
     /** The models this backend serves. */
     default Single<List<Model>> models(ModelListParams params, RequestOptions options) {
         return Single.error(unsupported(Capability.MODELS));
+    }
+
+    /**
+     * A cheap check that the backend can take calls, which never costs a completion: a health or
+     * model-list route of a server, the state of a local engine. It answers within {@code timeout}
+     * and does not fail: an unreachable backend is {@link Health.Status#UNREACHABLE}. A backend with
+     * no such check is taken as healthy, and the router learns of trouble from its calls.
+     */
+    default Single<Health> health(Duration timeout) {
+        return Single.just(Health.healthy("no health probe; calls tell"));
     }
 
     /** Frees what the backend holds (connections, native models). */

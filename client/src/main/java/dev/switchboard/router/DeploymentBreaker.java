@@ -32,6 +32,8 @@ final class DeploymentBreaker {
     // Guarded by this.
     private final Deque<Instant> recentFailures = new ArrayDeque<>();
     private Instant openUntil = Instant.MIN;
+    /** Until when the server asked for no calls (a 429's Retry-After): a passing health probe does not change that. */
+    private Instant rateLimitedUntil = Instant.MIN;
     private Instant requestedUntil;
     private Throwable cause;
 
@@ -90,13 +92,22 @@ final class DeploymentBreaker {
             while (!recentFailures.isEmpty() && !recentFailures.peekFirst().isAfter(windowStart)) recentFailures.removeFirst();
             if (recentFailures.size() > policy.allowedFails()) openUntil(now.plus(policy.cooldown()), failure);
         }
-        retryAfter(failure).ifPresent(wait -> openUntil(now.plus(wait), failure));
+        retryAfter(failure).ifPresent(wait -> {
+            Instant until = now.plus(wait);
+            if (until.isAfter(rateLimitedUntil)) rateLimitedUntil = until;
+            openUntil(until, failure);
+        });
     }
 
-    /** A health probe's verdict: a failing probe cools the deployment, a passing one lets a cooled one be tried. */
+    /**
+     * A health probe's verdict: a failing probe cools the deployment, a passing one lets a cooled one
+     * take its trial calls now, unless the server itself asked for time (Retry-After) that has not passed.
+     */
     synchronized void onProbe(boolean healthy, Throwable failure) {
         if (healthy) {
-            if (breaker.getState() == CircuitBreaker.State.OPEN) breaker.transitionToHalfOpenState();
+            if (breaker.getState() == CircuitBreaker.State.OPEN && !clock.instant().isBefore(rateLimitedUntil)) {
+                breaker.transitionToHalfOpenState();
+            }
         } else {
             openUntil(clock.instant().plus(policy.cooldown()), failure);
         }

@@ -6,10 +6,12 @@ import dev.switchboard.backend.BackendFactory;
 import dev.switchboard.backend.openai.OpenAiBackendFactory;
 import dev.switchboard.core.Timeout;
 import dev.switchboard.errors.NoDeploymentAvailableException;
+import dev.switchboard.models.models.Model;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.subjects.CompletableSubject;
 import java.time.Clock;
@@ -22,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +70,8 @@ public final class Router implements AutoCloseable {
     private final RouterStats stats;
     private final GuardedListener listener;
     private final OkHttpClient ownedHttpClient;
+    private final HealthMonitor healthMonitor;
+    private final Disposable healthStart;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicReference<CompletableSubject> released = new AtomicReference<>(CompletableSubject.create());
@@ -99,6 +104,36 @@ public final class Router implements AutoCloseable {
             }
         }
         this.live = Collections.unmodifiableMap(live);
+        this.healthMonitor = healthChecks();
+        // The first probes come one interval after the router starts: calls find a dead deployment
+        // sooner, and a router that lives for a moment (a script, a test) sends no probes at all.
+        this.healthStart = healthMonitor == null ? Disposable.disposed()
+                : scheduler.scheduleDirect(this::startHealthChecks, healthPolicy.interval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts the probes unless the router closed meanwhile (locked with close, so no probe outlives it). */
+    private synchronized void startHealthChecks() {
+        if (!closed.get()) healthMonitor.start();
+    }
+
+    /**
+     * Probes for the deployments of configured pools, feeding their breakers, when the policy is
+     * enabled. Never the default endpoint: the official SDK sends it nothing but your calls.
+     */
+    private HealthMonitor healthChecks() {
+        List<Deployment> probed = new ArrayList<>();
+        Set<Deployment> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pools.values().forEach(p -> p.deployments().forEach(d -> {
+            if (seen.add(d)) probed.add(d);
+        }));
+        if (!healthPolicy.enabled() || probed.isEmpty()) return null;
+        HealthMonitor monitor = HealthMonitor.builder()
+                .addAll(probed, this::backend)
+                .policy(healthPolicy)
+                .scheduler(scheduler)
+                .listener((deployment, health) -> recordProbe(deployment, health.isHealthy(), health.cause().orElse(null)))
+                .build();
+        return monitor;
     }
 
     public static Builder builder() {
@@ -196,6 +231,14 @@ public final class Router implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * The health checks of the configured pools' deployments, which start one interval after the
+     * router; empty when health checks are disabled or there are no pools.
+     */
+    public Optional<HealthMonitor> healthMonitor() {
+        return Optional.ofNullable(healthMonitor);
+    }
+
     /** Where {@code deployment}'s cooldown breaker stands; {@code DISABLED} for the default endpoint. */
     public BreakerState breakerState(Deployment deployment) {
         return live(deployment).breakerState();
@@ -212,6 +255,29 @@ public final class Router implements AutoCloseable {
 
     static IllegalStateException closedError() {
         return new IllegalStateException("The client is closed: no call can start after close()");
+    }
+
+    /**
+     * The models of any OpenAI-compatible server ({@code GET <baseUrl>/models}), asked once without
+     * retrying; fails with the official exception of what went wrong. {@code apiKey} may be null.
+     */
+    public static List<Model> listEndpointModels(String baseUrl, String apiKey) {
+        return Endpoints.listModels(baseUrl, apiKey, Endpoints.DEFAULT_TIMEOUT);
+    }
+
+    /** The ids of {@link #listEndpointModels(String, String)}. */
+    public static List<String> modelIds(String baseUrl, String apiKey) {
+        return Endpoints.modelIds(baseUrl, apiKey, Endpoints.DEFAULT_TIMEOUT);
+    }
+
+    /** Whether a server is reachable and takes the key, and what it answered; never throws for a server that is down. */
+    public static EndpointCheck checkEndpoint(String baseUrl, String apiKey) {
+        return Endpoints.check(baseUrl, apiKey, Endpoints.DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #checkEndpoint(String, String)}, waiting at most {@code timeout} for the answer. */
+    public static EndpointCheck checkEndpoint(String baseUrl, String apiKey, Duration timeout) {
+        return Endpoints.check(baseUrl, apiKey, timeout);
     }
 
     /** The backend a deployment runs on: given ready-made, or made by a factory when the router was built. */
@@ -270,6 +336,10 @@ public final class Router implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        healthStart.dispose();
+        synchronized (this) {
+            if (healthMonitor != null) healthMonitor.stop();
+        }
         RuntimeException first = null;
         Set<Backend> backends = Collections.newSetFromMap(new IdentityHashMap<>());
         live.values().forEach(l -> backends.add(l.backend));

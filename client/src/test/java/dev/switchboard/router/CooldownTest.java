@@ -37,6 +37,7 @@ class CooldownTest {
         return Router.builder().scheduler(time.scheduler).clock(time).random(() -> 0)
                 .retryPolicy(RetryPolicy.builder().maxRetries(1).build())
                 .cooldownPolicy(policy)
+                .healthPolicy(HealthPolicy.disabled()) // RouterHealthTest covers probes
                 .listener(new RouterListener() {
                     @Override
                     public void breakerStateChanged(Deployment deployment, BreakerState from, BreakerState to) {

@@ -24,6 +24,7 @@ final class PoolHarness implements AutoCloseable {
     final List<MockServer> servers = new ArrayList<>();
     private final List<Deployment> deployments = new ArrayList<>();
     private final Router.Builder router = Router.builder().retryPolicy(MockServer.NO_WAIT)
+            .healthPolicy(HealthPolicy.disabled()) // probes would take the servers' scripted answers
             // Each deployment's read timeout: short, so a server that never answers fails the attempt quickly.
             .httpClient(new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(Duration.ofMillis(500)).build());
     private ClientCore core;

@@ -1,8 +1,10 @@
 package dev.switchboard.router;
 
 import dev.switchboard.backend.Backend;
+import dev.switchboard.backend.Health;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
@@ -20,6 +22,9 @@ final class ScriptedBackend implements Backend {
     private final Deque<Supplier<Single<String>>> script = new ArrayDeque<>();
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean closed;
+    /** What its health probe answers; healthy unless a test says otherwise. */
+    volatile Health health = Health.healthy("ok");
+    final AtomicInteger probes = new AtomicInteger();
 
     ScriptedBackend(String name, Set<Capability> capabilities) {
         this.name = name;
@@ -55,6 +60,12 @@ final class ScriptedBackend implements Backend {
     /** One streamed call: the scripted outcome's answer as one item, or its failure before any item. */
     Flowable<String> stream() {
         return call().toFlowable();
+    }
+
+    @Override
+    public Single<Health> health(Duration timeout) {
+        probes.incrementAndGet();
+        return Single.just(health);
     }
 
     @Override

@@ -6,9 +6,12 @@ import dev.switchboard.backend.BackendFactory;
 import dev.switchboard.router.Deployment;
 import java.util.Set;
 
-/** Makes the backends of the remote kinds: every OpenAI-compatible server Switchboard knows by name. */
+/**
+ * Makes the backends of the remote kinds: every OpenAI-compatible server Switchboard knows by name,
+ * each with its {@link BackendProfile} (health probe, capabilities, key header, honoured parameters).
+ */
 public final class OpenAiBackendFactory implements BackendFactory {
-    static final Set<String> KINDS = Set.of("openai", "vllm", "ollama", "llamacpp", "tgi", "sglang", "localai", "lmstudio");
+    static final Set<String> KINDS = BackendProfile.all().keySet();
 
     @Override
     public Set<String> kinds() {
@@ -18,8 +21,11 @@ public final class OpenAiBackendFactory implements BackendFactory {
     @Override
     public Backend create(Deployment deployment, BackendContext context) {
         if (!KINDS.contains(deployment.kind())) return null;
+        BackendProfile profile = BackendProfile.of(deployment.kind());
         OpenAiCompatibleBackend.Builder backend = OpenAiCompatibleBackend.builder()
                 .name(deployment.kind())
+                .profile(profile)
+                .capabilities(profile.capabilitiesFor(deployment))
                 .okHttpClient(context.httpClient());
         if (deployment.baseUrl().isPresent()) {
             backend.baseUrl(deployment.baseUrl().get());

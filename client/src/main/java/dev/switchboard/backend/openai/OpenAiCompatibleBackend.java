@@ -1,6 +1,7 @@
 package dev.switchboard.backend.openai;
 
 import dev.switchboard.backend.Backend;
+import dev.switchboard.backend.Health;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.RequestOptions;
@@ -8,6 +9,7 @@ import dev.switchboard.core.http.Headers;
 import dev.switchboard.core.http.HttpResponse;
 import dev.switchboard.core.http.QueryParams;
 import dev.switchboard.core.internal.JsonBinding;
+import dev.switchboard.errors.UnsupportedCapabilityException;
 import dev.switchboard.models.audio.AudioResponseFormat;
 import dev.switchboard.models.audio.speech.SpeechCreateParams;
 import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
@@ -25,10 +27,12 @@ import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -52,8 +56,10 @@ public final class OpenAiCompatibleBackend implements Backend {
     private final OkHttpClient client;
     private final DeploymentCallFactory calls;
     private final boolean ownsClient;
+    private final BackendProfile profile;
     private final Set<Capability> capabilities;
-
+    private final HealthProbe healthProbe;
+    private final IgnoredParameters ignoredParameters;
 
     private OpenAiCompatibleBackend(Builder b) {
         this.name = b.name;
@@ -66,9 +72,10 @@ public final class OpenAiCompatibleBackend implements Backend {
         this.client = base.newBuilder().retryOnConnectionFailure(false)
                 .addInterceptor(CredentialMask.of(credentials))
                 .build();
-        this.capabilities = Set.copyOf(b.capabilities);
+        this.profile = b.profile;
+        this.capabilities = Set.copyOf(b.capabilities != null ? b.capabilities : b.profile.capabilities());
         Headers.Builder headers = Headers.builder();
-        if (b.apiKey != null && !b.apiKey.isEmpty()) headers.put("Authorization", "Bearer " + b.apiKey);
+        if (b.apiKey != null && !b.apiKey.isEmpty()) headers.put(profile.authHeader(), profile.authValue(b.apiKey));
         if (b.organization != null) headers.put("OpenAI-Organization", b.organization);
         if (b.project != null) headers.put("OpenAI-Project", b.project);
         headers.put("User-Agent", UserAgent.VALUE);
@@ -81,6 +88,8 @@ public final class OpenAiCompatibleBackend implements Backend {
                 .addCallAdapterFactory(RxJava3CallAdapterFactory.createSynchronous())
                 .build()
                 .create(OpenAiApi.class);
+        this.healthProbe = new HealthProbe(api, profile, baseUrl);
+        this.ignoredParameters = new IgnoredParameters(profile, toString());
     }
 
     public static Builder builder() {
@@ -92,6 +101,18 @@ public final class OpenAiCompatibleBackend implements Backend {
         return capabilities;
     }
 
+    /** The kind of server this is, which decides its health probe, capabilities and key header. */
+    public BackendProfile profile() {
+        return profile;
+    }
+
+    /** The profile's probe (such as {@code GET /health}), never a completion; it does not fail. */
+    @Override
+    public Single<Health> health(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return healthProbe.run(timeout);
+    }
+
     /** The base URL requests go to, ending in a slash. */
     public String baseUrl() {
         return baseUrl.toString();
@@ -99,20 +120,27 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     @Override
     public Single<ChatCompletion> chatCompletion(ChatCompletionCreateParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(chatNeeds(params, Capability.CHAT));
+        if (unsupported != null) return Single.error(unsupported);
         String route = route("POST", "chat/completions");
         String model = params.model().asString();
-        return api.chatCompletion(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
+        JsonValue body = JsonValue.from(params);
+        ignoredParameters.check(body);
+        return api.chatCompletion(body, call(params._additionalHeaders(), params._additionalQueryParams(), options))
                 .map(json -> PayloadRepair.chatCompletion(json, model).convert(ChatCompletion.class))
                 .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)));
     }
 
     @Override
     public Flowable<ChatCompletionChunk> chatCompletionStream(ChatCompletionCreateParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(chatNeeds(params, Capability.CHAT, Capability.STREAMING));
+        if (unsupported != null) return Flowable.error(unsupported);
         String route = route("POST", "chat/completions");
         String model = params.model().asString();
         boolean usageRequested = params.streamOptions().flatMap(ChatCompletionStreamOptions::includeUsage).orElse(false);
         Map<String, JsonValue> body = new LinkedHashMap<>(((JsonObject) JsonValue.from(params)).values());
         body.put("stream", JsonValue.from(true));
+        ignoredParameters.check(JsonObject.of(body));
         CallOptions call = call(params._additionalHeaders(), params._additionalQueryParams(), options);
         return api.chatCompletionStream(JsonObject.of(body), call)
                 .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)))
@@ -124,6 +152,8 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     @Override
     public Single<CreateEmbeddingResponse> embeddings(EmbeddingCreateParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(EnumSet.of(Capability.EMBEDDINGS));
+        if (unsupported != null) return Single.error(unsupported);
         String route = route("POST", "embeddings");
         String model = params.model().asString();
         return api.embeddings(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
@@ -133,6 +163,8 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     @Override
     public Single<HttpResponse> speech(SpeechCreateParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(EnumSet.of(Capability.SPEECH));
+        if (unsupported != null) return Single.error(unsupported);
         String route = route("POST", "audio/speech");
         return api.speech(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
                 .onErrorResumeNext(e -> Single.error(ErrorResponses.translate(e, route)))
@@ -144,6 +176,8 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     @Override
     public Single<TranscriptionCreateResponse> transcription(TranscriptionCreateParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(EnumSet.of(Capability.TRANSCRIPTION));
+        if (unsupported != null) return Single.error(unsupported);
         String route = route("POST", "audio/transcriptions");
         AudioResponseFormat format = params.responseFormat().orElse(null);
         CallOptions call = call(params._additionalHeaders(), params._additionalQueryParams(), options);
@@ -159,6 +193,8 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     @Override
     public Single<ImagesResponse> images(ImageGenerateParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(EnumSet.of(Capability.IMAGES));
+        if (unsupported != null) return Single.error(unsupported);
         String route = route("POST", "images/generations");
         return api.images(JsonValue.from(params), call(params._additionalHeaders(), params._additionalQueryParams(), options))
                 .map(json -> PayloadRepair.images(json).convert(ImagesResponse.class))
@@ -167,6 +203,8 @@ public final class OpenAiCompatibleBackend implements Backend {
 
     @Override
     public Single<List<Model>> models(ModelListParams params, RequestOptions options) {
+        UnsupportedCapabilityException unsupported = unsupported(EnumSet.of(Capability.MODELS));
+        if (unsupported != null) return Single.error(unsupported);
         String route = route("GET", "models");
         return api.models(call(params._additionalHeaders(), params._additionalQueryParams(), options))
                 .map(json -> {
@@ -195,6 +233,30 @@ public final class OpenAiCompatibleBackend implements Backend {
         return name + "(" + baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port() + baseUrl.encodedPath() + ")";
     }
 
+    /** What a chat call needs: the given capabilities, plus tools when it offers the model any. */
+    private static EnumSet<Capability> chatNeeds(ChatCompletionCreateParams params, Capability first, Capability... rest) {
+        EnumSet<Capability> needs = EnumSet.of(first, rest);
+        if (params.tools().map(tools -> !tools.isEmpty()).orElse(false)) needs.add(Capability.TOOLS);
+        return needs;
+    }
+
+    /** The refusal of a call needing a capability this deployment lacks, or null when it has them all. */
+    private UnsupportedCapabilityException unsupported(Set<Capability> needs) {
+        for (Capability capability : needs) {
+            if (capabilities.contains(capability)) continue;
+            String detail;
+            if (profile.capabilities().contains(capability)) {
+                detail = "it is switched off for this deployment";
+            } else if (capability == Capability.TOOLS && profile == BackendProfile.LLAMACPP) {
+                detail = "llama.cpp's server calls tools only when started with --jinja; once it is, set tools: true on the deployment";
+            } else {
+                detail = profile.serverName() + " does not offer it";
+            }
+            return new UnsupportedCapabilityException(toString(), capability.name().toLowerCase(Locale.ROOT), detail);
+        }
+        return null;
+    }
+
     /** The method and path of a route, for messages: never the query, which may hold a key. */
     private String route(String method, String path) {
         return method + " " + baseUrl.resolve(path).encodedPath();
@@ -213,7 +275,8 @@ public final class OpenAiCompatibleBackend implements Backend {
         private Headers headers = Headers.builder().build();
         private QueryParams queryParams = QueryParams.builder().build();
         private OkHttpClient okHttpClient;
-        private Set<Capability> capabilities = EnumSet.allOf(Capability.class);
+        private BackendProfile profile = BackendProfile.OPENAI;
+        private Set<Capability> capabilities;
 
         private Builder() {}
 
@@ -264,8 +327,18 @@ public final class OpenAiCompatibleBackend implements Backend {
             return this;
         }
 
+        /**
+         * The kind of server: its health probe, key header, capabilities and the sampling parameters
+         * it honours. {@link BackendProfile#OPENAI} unless set.
+         */
+        public Builder profile(BackendProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /** What this deployment offers, replacing its profile's capabilities. */
         public Builder capabilities(Set<Capability> capabilities) {
-            this.capabilities = EnumSet.copyOf(capabilities);
+            this.capabilities = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.switchboard.errors.OpenAIRetryableException;
 import dev.switchboard.errors.OpenAIServiceException;
 import dev.switchboard.errors.SseException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -34,5 +35,13 @@ public final class FailureClassifier {
                 || failure instanceof OpenAIRetryableException
                 || failure instanceof IOException
                 || failure instanceof TimeoutException;
+    }
+
+    /** Whether {@code failure} is a timeout (of a read, a connection, a whole call), however wrapped. */
+    public static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedIOException || t instanceof TimeoutException) return true;
+        }
+        return false;
     }
 }

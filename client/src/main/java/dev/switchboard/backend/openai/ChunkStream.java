@@ -129,6 +129,9 @@ final class ChunkStream {
                     emitter.onComplete(); // the caller closed the stream; nobody is listening
                 } else if (call.isCallCancelledElsewhere()) {
                     emitter.onError(new OpenAIIoException(route + " stream broke off: the client was closed", e));
+                } else if (e instanceof java.io.InterruptedIOException) {
+                    // OkHttp says "timeout" (its own timers) or "Read timed out" (the socket), as it happens: one message.
+                    emitter.onError(new OpenAIIoException(route + " stream broke off: timed out (read or request timeout)", e));
                 } else {
                     emitter.onError(new OpenAIIoException(route + " stream broke off: " + e.getMessage(), e));
                 }

@@ -216,7 +216,7 @@ class ClientBuilderTest {
             assertThat(chunks.next().choices().get(0).delta().content()).contains("a");
             assertThatThrownBy(chunks::hasNext)
                     .isInstanceOf(OpenAIIoException.class)
-                    .hasMessage("POST /v1/chat/completions stream broke off: timeout");
+                    .hasMessage("POST /v1/chat/completions stream broke off: timed out (read or request timeout)");
         }
     }
 

@@ -55,9 +55,9 @@ import java.util.function.Supplier;
  * column, typos in keys and unknown strategy or backend names included; no secret is ever shown.
  *
  * <p>{@link #applyTo(Router.Builder)} adds the pools to a router builder, and the retry, cooldown and
- * health settings the file has (settings it leaves out keep the builder's). {@code router.timeout}
- * is {@link #requestTimeout()}: the client builder applies it as the client's request timeout unless
- * the client sets its own.
+ * health settings the file has (settings it leaves out keep the builder's), and {@code router.timeout}
+ * as the router's timeout for a whole call ({@link #requestTimeout()}); the client builder also applies
+ * it as the client's request timeout unless the client sets its own.
  */
 public final class RouterConfig {
     private final String source;
@@ -136,6 +136,7 @@ public final class RouterConfig {
         if (retryPolicy != null) router.retryPolicy(retryPolicy);
         if (cooldownPolicy != null) router.cooldownPolicy(cooldownPolicy);
         if (healthPolicy != null) router.healthPolicy(healthPolicy);
+        if (requestTimeout != null) router.timeout(requestTimeout);
         return router;
     }
 

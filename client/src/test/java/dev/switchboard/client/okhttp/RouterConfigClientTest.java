@@ -31,6 +31,9 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
+import dev.switchboard.router.RoutingStrategy;
+import java.util.ArrayList;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -231,6 +234,30 @@ class RouterConfigClientTest {
                     .isEqualTo("canary");
             assertThat(answer(client.chat().completions().create(ask("text-generation")))).isEqualTo("ok");
         }
+    }
+
+    @Test
+    void aRegisteredStrategyNamedByTheFileOrdersThePool() {
+        Path file = twoServerPool().resolveSibling("canary.yaml");
+        try {
+            Files.writeString(file, Files.readString(twoServerPool()).replace("strategy: priority", "strategy: canary"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        second.enqueueJson(ServerPayloads.completion("from the canary")).enqueueJson(ServerPayloads.completion("again"));
+        // The canary strategy sends every call to the last deployment first.
+        RoutingStrategy lastFirst = (candidates, context) -> {
+            List<Deployment> order = new ArrayList<>(candidates);
+            Collections.reverse(order);
+            return order;
+        };
+
+        try (OpenAIClient client = toEndpoint().strategy("canary", () -> lastFirst).routerConfig(file).build()) {
+            assertThat(answer(client.chat().completions().create(ask("text-generation")))).isEqualTo("from the canary");
+            assertThat(answer(client.chat().completions().create(ask("text-generation")))).isEqualTo("again");
+        }
+        assertThat(first.requestCount()).isZero();
+        assertThat(second.requestCount()).isEqualTo(2);
     }
 
     @Test

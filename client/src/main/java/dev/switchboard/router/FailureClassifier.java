@@ -1,5 +1,6 @@
 package dev.switchboard.router;
 
+import dev.switchboard.errors.ModelLoadException;
 import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.errors.OpenAIIoException;
 import dev.switchboard.errors.OpenAIRetryableException;
@@ -12,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The one place that decides whether a failure is worth another attempt. Retryable: the connection
- * (refused, reset, timed out, cut off), 408, 409, 429, 5xx, an error event inside a stream, and a
- * malformed answer. Final: everything else, 400, 401, 403, 404 and 422 among them. A server's
+ * (refused, reset, timed out, cut off), 408, 409, 429, 5xx, an error event inside a stream, a local
+ * model that cannot load, and a malformed answer. Final: everything else, 400, 401, 403, 404 and 422 among them. A server's
  * {@code x-should-retry} header overrides the status, as the official SDK honours it.
  */
 public final class FailureClassifier {
@@ -31,6 +32,7 @@ public final class FailureClassifier {
             return status == 408 || status == 409 || status == 429 || status >= 500;
         }
         return failure instanceof OpenAIIoException
+                || failure instanceof ModelLoadException // this deployment's model is unusable: another's may do
                 || failure instanceof OpenAIInvalidDataException
                 || failure instanceof OpenAIRetryableException
                 || failure instanceof IOException

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one place that decides whether a failure is worth another attempt. Retryable: the connection
  * (refused, reset, timed out, cut off), 408, 409, 429, 5xx, an error event inside a stream, a local
- * model that cannot load, and a malformed answer. Final: everything else, 400, 401, 403, 404 and 422 among them. A server's
- * {@code x-should-retry} header overrides the status, as the official SDK honours it.
+ * model that cannot load, and a malformed answer. Final: everything else, 400, 401, 403, 404 and
+ * 422 among them. A server's {@code x-should-retry} header overrides the status, as the official SDK
+ * honours it.
  */
 public final class FailureClassifier {
     private FailureClassifier() {}

@@ -72,6 +72,10 @@ final class HubErrors {
     }
 
     ModelLoadException cut(long done, long total, Path incomplete, Exception cause) {
+        if (done == 0) {
+            return error("downloading " + file + " failed before its first byte (" + describe(cause) + "): check the"
+                    + " network, or run " + cliDownload() + ".", cause);
+        }
         return error("downloading " + file + " stopped after " + bytes(done) + (total >= 0 ? " of " + bytes(total) : "")
                 + " (" + describe(cause) + "): what was downloaded is kept in " + incomplete
                 + ", and the next attempt resumes from there.", cause);

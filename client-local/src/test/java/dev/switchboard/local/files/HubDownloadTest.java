@@ -17,8 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -472,14 +474,14 @@ class HubDownloadTest {
         try {
             Future<Path> first = pool.submit(() -> files.resolve(REF));
             awaitRequests(2); // its HEAD, and its GET, now held
-            Thread[] second = new Thread[1];
+            AtomicReference<Thread> second = new AtomicReference<>();
             Future<Path> other = pool.submit(() -> {
-                second[0] = Thread.currentThread();
+                second.set(Thread.currentThread());
                 return files.resolve(REF);
             });
             // The second waits for the first's download (or, were it not coordinated, sends its own GET).
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(second[0] != null && second[0].getState() == Thread.State.WAITING && hub.requests().size() >= 3)
+            while (!(second.get() != null && second.get().getState() == Thread.State.WAITING && hub.requests().size() >= 3)
                     && hub.downloads() < 2 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
@@ -577,6 +579,17 @@ class HubDownloadTest {
 
         assertThat(e).hasMessageContaining("(ETag '../../../escape', which cannot name a file)");
         assertThat(cache.resolve("escape")).doesNotExist();
+    }
+
+    @Test
+    void aDownloadThatFailsBeforeItsFirstByteSaysSo() {
+        hub.lfs(REPO, FILE, FakeHub.bytes(1_000, 28));
+        hub.answerNextDownload(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
+
+        ModelLoadException e = catchThrowableOfType(ModelLoadException.class, () -> files().resolve(REF));
+
+        assertThat(e.getMessage()).startsWith("downloading " + REF + " failed before its first byte (")
+                .endsWith("): check the network, or run `huggingface-cli download " + REPO + " " + FILE + "`.");
     }
 
     @Test

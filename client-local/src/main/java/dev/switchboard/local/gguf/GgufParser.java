@@ -262,7 +262,7 @@ final class GgufParser {
             return DEFAULT_ALIGNMENT;
         }
         if (value.type() != GgufType.UINT32) {
-            throw new GgufFormatException(ALIGNMENT + " must be a u32 but is a " + value.describe());
+            throw new GgufFormatException(ALIGNMENT + " must be a u32, not " + value.describe());
         }
         long alignment = (Long) value.value();
         if (alignment == 0 || (alignment & (alignment - 1)) != 0) {
@@ -294,8 +294,8 @@ final class GgufParser {
         for (int d = 0; d < nDims; d++) {
             dims[d] = in.i64("the shape of " + tensor);
             if (dims[d] <= 0) {
-                throw new GgufFormatException(tensor + " has " + Long.toUnsignedString(dims[d]) + " elements"
-                        + " in dimension " + d + "; every dimension needs at least 1 (and at most " + Long.MAX_VALUE + ")");
+                throw new GgufFormatException(tensor + " has " + dims[d] + " elements in dimension " + d
+                        + "; every dimension needs at least 1");
             }
             elements = multiplyOrFail(elements, dims[d], tensor, dims);
         }

@@ -43,7 +43,7 @@ public final class GgufWriter {
     private Long tensorCountOverride;
     private Long metadataCountOverride;
     private int alignment = DEFAULT_ALIGNMENT;
-    private final Map<String, Entry> metadata = new LinkedHashMap<>();
+    private final List<Entry> metadata = new ArrayList<>();
     private final List<Tensor> tensors = new ArrayList<>();
 
     private GgufWriter() {}
@@ -60,7 +60,7 @@ public final class GgufWriter {
         c.tensorCountOverride = tensorCountOverride;
         c.metadataCountOverride = metadataCountOverride;
         c.alignment = alignment;
-        c.metadata.putAll(metadata);
+        c.metadata.addAll(metadata);
         for (Tensor t : tensors) {
             c.tensors.add(t.copy());
         }
@@ -163,19 +163,46 @@ public final class GgufWriter {
      * length, elements). Replaces an entry of the same key, keeping its place.
      */
     public GgufWriter putRaw(String key, int typeId, byte[] value) {
-        metadata.put(key, new Entry(typeId, value.clone()));
-        return this;
-    }
-
-    public GgufWriter remove(String key) {
-        if (metadata.remove(key) == null) {
-            throw new IllegalArgumentException("no metadata entry '" + key + "' to remove");
+        Entry entry = new Entry(key, typeId, value.clone());
+        int at = indexOf(key);
+        if (at >= 0) {
+            metadata.set(at, entry);
+        } else {
+            metadata.add(entry);
         }
         return this;
     }
 
+    /** Adds an entry after the others even if one has the same key (no valid file has two). */
+    public GgufWriter appendRaw(String key, int typeId, byte[] value) {
+        metadata.add(new Entry(key, typeId, value.clone()));
+        return this;
+    }
+
+    public GgufWriter remove(String key) {
+        int at = indexOf(key);
+        if (at < 0) {
+            throw new IllegalArgumentException("no metadata entry '" + key + "' to remove");
+        }
+        metadata.remove(at);
+        return this;
+    }
+
     public boolean has(String key) {
-        return metadata.containsKey(key);
+        return indexOf(key) >= 0;
+    }
+
+    public int metadataSize() {
+        return metadata.size();
+    }
+
+    private int indexOf(String key) {
+        for (int i = 0; i < metadata.size(); i++) {
+            if (metadata.get(i).key.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- tensors ----
@@ -221,6 +248,13 @@ public final class GgufWriter {
         return this;
     }
 
+    /** Renames a tensor in its table entry, keeping its place, shape and data. */
+    public GgufWriter renameTensor(String name, String newName) {
+        Tensor t = tensor(name);
+        tensors.set(tensors.indexOf(t), new Tensor(newName, t.dims, t.typeId, t.data, t.offsetOverride));
+        return this;
+    }
+
     public GgufWriter removeTensor(String name) {
         tensors.remove(tensor(name));
         return this;
@@ -252,7 +286,7 @@ public final class GgufWriter {
 
     /**
      * Byte positions in the written file: of each metadata entry (its key's length prefix) and value
-     * (after the type id), of each tensor's table entry (its name's length prefix), of the data section
+     * (after the type id; the first entry of a key written twice), of each tensor's table entry (its name's length prefix), of the data section
      * and of each tensor's data.
      */
     public record Layout(Map<String, Long> entries, Map<String, Long> values, Map<String, Long> tensorInfos,
@@ -297,12 +331,12 @@ public final class GgufWriter {
         out.put(le(4).putInt((int) version).array());
         out.put(le(8).putLong(tensorCountOverride != null ? tensorCountOverride : tensors.size()).array());
         out.put(le(8).putLong(metadataCountOverride != null ? metadataCountOverride : metadata.size()).array());
-        for (Map.Entry<String, Entry> e : metadata.entrySet()) {
-            entries.put(e.getKey(), (long) out.size());
-            out.put(string(e.getKey()));
-            out.put(le(4).putInt(e.getValue().typeId).array());
-            values.put(e.getKey(), (long) out.size());
-            out.put(e.getValue().value);
+        for (Entry e : metadata) {
+            entries.putIfAbsent(e.key, (long) out.size());
+            out.put(string(e.key));
+            out.put(le(4).putInt(e.typeId).array());
+            values.putIfAbsent(e.key, (long) out.size());
+            out.put(e.value);
         }
         long offset = 0;
         List<Long> offsets = new ArrayList<>();
@@ -373,7 +407,7 @@ public final class GgufWriter {
         return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private record Entry(int typeId, byte[] value) {}
+    private record Entry(String key, int typeId, byte[] value) {}
 
     private record Serialized(byte[] bytes, Layout layout) {}
 

@@ -3,6 +3,7 @@ package dev.switchboard.local.gguf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,8 @@ final class GgufParser {
         }
         long dataOffset = alignUp(in.position(), alignment);
         checkTensorData(tensors, alignment, dataOffset);
-        return new GgufContents(version, metadata, tensors, tokens, tokenTypes, alignment, dataOffset, in.size());
+        return new GgufContents(version, Collections.unmodifiableMap(metadata), List.copyOf(tensors), tokens, tokenTypes,
+                alignment, dataOffset, in.size());
     }
 
     private void checkMagic() {

@@ -221,7 +221,11 @@ final class LoaderRequirements {
         return n;
     }
 
+    /** The token embeddings are {@code [embedding_length, tokens]} (a vocoder's are not token embeddings). */
     private void checkEmbeddingTensor(long embd, int vocabulary) {
+        if (arch.name.equals("wavtokenizer-dec")) {
+            return;
+        }
         for (TensorInfo t : file.tensors()) {
             if (t.name().equals("token_embd.weight") && (t.dim(0) != embd || t.dim(1) != vocabulary)) {
                 throw new GgufFormatException("tensor 'token_embd.weight' has shape " + t.shape() + " but the model"

@@ -96,7 +96,13 @@ public final class TinyLlama {
         SplittableRandom random = new SplittableRandom(b.seed);
         tensor(w, "token_embd.weight", random, 1f, embd, vocab);
         tensor(w, "output_norm.weight", null, 1f, embd);
-        tensor(w, "output.weight", random, 2f / (float) Math.sqrt(embd), embd, vocab);
+        float[] output = values(random, 2f / (float) Math.sqrt(embd), embd * vocab);
+        if (b.neverEnds) {
+            for (int token : new int[] {TinyVocabulary.EOS, TinyVocabulary.IM_END}) {
+                java.util.Arrays.fill(output, token * embd, (token + 1) * embd, 0f);
+            }
+        }
+        tensor(w, "output.weight", output, embd, vocab);
         for (int i = 0; i < b.layers; i++) {
             String blk = "blk." + i + ".";
             float in = 1f / (float) Math.sqrt(embd);
@@ -115,24 +121,32 @@ public final class TinyLlama {
 
     /**
      * A tensor of shape {@code dims} (ggml order: row length first): uniform in ±{@code scale}·√3 (standard
-     * deviation {@code scale}), or all {@code scale} when {@code random} is null (norm weights). Vectors
-     * stay F32, as llama.cpp's converters keep them.
+     * deviation {@code scale}), or all {@code scale} when {@code random} is null (norm weights).
      */
     private void tensor(GgufWriter w, String name, SplittableRandom random, float scale, long... dims) {
-        int n = 1;
+        long n = 1;
         for (long d : dims) {
-            n *= (int) d;
+            n *= d;
         }
-        float[] values = new float[n];
-        float bound = scale * (float) Math.sqrt(3);
-        for (int i = 0; i < n; i++) {
-            values[i] = random == null ? scale : (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
+        tensor(w, name, values(random, scale, (int) n), dims);
+    }
+
+    /** Matrices in the chosen precision; vectors stay F32, as llama.cpp's converters keep them. */
+    private void tensor(GgufWriter w, String name, float[] values, long... dims) {
         if (b.weights == Weights.F16 && dims.length > 1) {
             w.tensorF16(name, dims, values);
         } else {
             w.tensorF32(name, dims, values);
         }
+    }
+
+    private static float[] values(SplittableRandom random, float scale, int n) {
+        float[] values = new float[n];
+        float bound = scale * (float) Math.sqrt(3);
+        for (int i = 0; i < n; i++) {
+            values[i] = random == null ? scale : (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        return values;
     }
 
     public static final class Builder {
@@ -146,6 +160,7 @@ public final class TinyLlama {
         private Weights weights = Weights.F32;
         private String chatTemplate = CHATML_TEMPLATE;
         private boolean embedding;
+        private boolean neverEnds;
 
         private Builder() {}
 
@@ -210,6 +225,17 @@ public final class TinyLlama {
             return this;
         }
 
+        /**
+         * Zeroes the output weights of {@code </s>} and {@code <|im_end|>}, so their logits are 0 while the
+         * largest of the other thousand random logits is positive (all being negative has odds of about
+         * 2^-1000): greedy decoding then never ends by itself, and runs until max tokens or a stop
+         * sequence. Sampling at a temperature can still pick them, rarely.
+         */
+        public Builder neverEnds() {
+            this.neverEnds = true;
+            return this;
+        }
+
         public TinyLlama build() {
             if (embeddingLength % heads != 0 || (embeddingLength / heads) % 2 != 0) {
                 throw new IllegalStateException("embeddingLength " + embeddingLength + " must be a multiple of"
@@ -233,6 +259,7 @@ public final class TinyLlama {
             c.weights = weights;
             c.chatTemplate = chatTemplate;
             c.embedding = embedding;
+            c.neverEnds = neverEnds;
             return c;
         }
 

@@ -109,20 +109,20 @@ final class LoaderRequirements {
                         + " with " + headKey + " " + h + "; it must be at least 1 and divide the head count");
             }
         }
-        long headsLayer0 = heads[0];
-        if (arch.hasAttention && headsLayer0 <= 0) {
-            throw new GgufFormatException(headKey + " is " + headsLayer0 + "; a " + arch.name
-                    + " model needs at least one attention head");
-        }
-        if (headsLayer0 <= 0) {
+        // llama.cpp sizes heads from the first layer; per-layer arrays (deci) may have layers without attention
+        long firstHeads = Arrays.stream(heads).filter(h -> h > 0).findFirst().orElse(0);
+        if (firstHeads == 0) {
+            if (arch.hasAttention) {
+                throw new GgufFormatException(headKey + " is 0; a " + arch.name + " model needs attention heads");
+            }
             return;
         }
         long keyLength = optionalU32(arch.key("attention.key_length"), -1);
-        if (keyLength < 0 && embd % headsLayer0 != 0) {
+        if (keyLength < 0 && embd % firstHeads != 0) {
             throw new GgufFormatException(arch.key("embedding_length") + " " + embd + " is not a multiple of "
-                    + headKey + " " + headsLayer0 + " and " + arch.key("attention.key_length") + " is not set");
+                    + headKey + " " + firstHeads + " and " + arch.key("attention.key_length") + " is not set");
         }
-        long headSize = keyLength >= 0 ? keyLength : embd / headsLayer0;
+        long headSize = keyLength >= 0 ? keyLength : embd / firstHeads;
         long rot = optionalU32(arch.key("rope.dimension_count"), headSize);
         if (arch.ropeCoversWholeHead && rot != headSize) {
             throw new GgufFormatException(arch.key("rope.dimension_count") + " is " + rot + " but a head has "

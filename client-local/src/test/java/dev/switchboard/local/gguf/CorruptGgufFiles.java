@@ -174,6 +174,9 @@ final class CorruptGgufFiles {
         v.add(new Variant("per-layer head counts of the wrong length", () -> BASE.copy()
                         .putU32s("llama.attention.head_count", new long[] {4, 4, 4}).toBytes(),
                 "llama.attention.head_count has 3 entries but the model has 2 layers"));
+        v.add(new Variant("no attention heads in any layer", () -> BASE.copy()
+                        .putU32s("llama.attention.head_count", new long[] {0, 0}).toBytes(),
+                "llama.attention.head_count is 0; a llama model needs attention heads"));
         v.add(new Variant("kv heads that do not divide the heads", () -> BASE.copy().putU32("llama.attention.head_count_kv", 3).toBytes(),
                 "llama.attention.head_count_kv is 3 with llama.attention.head_count 4; it must be at least 1 and divide"
                         + " the head count"));

@@ -69,6 +69,16 @@ class GgufFileTest {
     }
 
     @Test
+    void headCountsMayBeGivenPerLayer() {
+        Path path = TinyLlama.builder().build().writer()
+                .putU32s("llama.attention.head_count", new long[] {4, 4})
+                .putI32s("llama.attention.head_count_kv", new int[] {2, 1})
+                .write(dir.resolve("per-layer.gguf"));
+
+        assertThat(GgufFile.read(path).blockCount()).isEqualTo(2);
+    }
+
+    @Test
     void versionTwoFilesAreReadLikeVersionThree() {
         Path path = TinyLlama.builder().build().writer().version(2).write(dir.resolve("v2.gguf"));
 

@@ -37,18 +37,4 @@ final class Half {
         }
         return (short) half;
     }
-
-    static float toFloat(short h) {
-        int sign = (h & 0x8000) << 16;
-        int exponent = (h >>> 10) & 0x1F;
-        int mantissa = h & 0x3FF;
-        if (exponent == 0) {
-            float v = mantissa / 1024f / 16384f;
-            return sign != 0 ? -v : v;
-        }
-        if (exponent == 0x1F) {
-            return Float.intBitsToFloat(sign | 0x7F800000 | mantissa << 13);
-        }
-        return Float.intBitsToFloat(sign | (exponent - 15 + 127) << 23 | mantissa << 13);
-    }
 }

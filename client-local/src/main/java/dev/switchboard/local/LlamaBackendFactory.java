@@ -3,6 +3,7 @@ package dev.switchboard.local;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.BackendContext;
 import dev.switchboard.backend.BackendFactory;
+import dev.switchboard.local.files.ModelRef;
 import dev.switchboard.local.llama.LlamaBackend;
 import dev.switchboard.router.Deployment;
 import java.util.Set;
@@ -25,7 +26,12 @@ public final class LlamaBackendFactory implements BackendFactory {
         if (!KIND.equals(deployment.kind())) return null;
         LlamaOptions options = LlamaOptions.of(deployment);
         String model = deployment.model().filter(m -> !m.isBlank()).orElseThrow(() -> new IllegalArgumentException(
-                "deployments." + deployment.name() + ".model must name the GGUF model file to run (a path)"));
+                "deployments." + deployment.name() + ".model must name the GGUF model file to run (a path or hf:owner/repo/file)"));
+        try {
+            ModelRef.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("deployments." + deployment.name() + ".model: " + e.getMessage(), e);
+        }
         return LlamaBackend.create(deployment.name(), model, options, context.clock());
     }
 

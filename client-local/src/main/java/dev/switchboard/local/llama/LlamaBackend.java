@@ -21,7 +21,6 @@ import dev.switchboard.models.models.ModelListParams;
 import dev.switchboard.router.Capability;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -54,6 +53,7 @@ public final class LlamaBackend implements Backend {
     private final Clock clock;
     private final Set<Capability> capabilities;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private volatile LoadedModel loaded;
 
     private LlamaBackend(String deployment, String modelRef, LlamaOptions options, Clock clock) {
         this.deployment = Objects.requireNonNull(deployment, "deployment");
@@ -78,7 +78,9 @@ public final class LlamaBackend implements Backend {
 
     /** The shared model, loading it if this process has not yet. */
     LoadedModel model() {
-        return ModelRegistry.PROCESS.load(deployment, modelRef, options);
+        LoadedModel model = loaded;
+        if (model == null) loaded = model = ModelRegistry.PROCESS.load(deployment, modelRef, options);
+        return model;
     }
 
     @Override
@@ -124,24 +126,18 @@ public final class LlamaBackend implements Backend {
     }
 
     /**
-     * The engine's state, never a generation: healthy once the model is loaded (with its slots' use),
-     * or while its file is there to load; not ready when the file is missing.
+     * The engine's state, never a generation and never a load or a download: healthy with its slots'
+     * use once the model is loaded, and healthy before (the first call loads it, and a model that
+     * cannot be loaded fails that call with a ModelLoadException the router fails over from).
      */
     @Override
     public Single<Health> health(Duration timeout) {
         return Single.fromCallable(() -> {
-            var loaded = ModelRegistry.PROCESS.ifLoaded(modelRef, options);
-            if (loaded.isPresent()) {
-                Slots slots = loaded.get().slots;
-                return Health.healthy("model loaded; " + slots.busy() + " of " + slots.count() + " slots busy, "
-                        + slots.waiting() + " calls waiting");
-            }
-            try {
-                if (Files.isRegularFile(ModelSource.resolve(modelRef))) return Health.healthy("model file present; loads on the first call");
-                return Health.notReady("no model file at " + ModelSource.resolve(modelRef).toAbsolutePath(), null);
-            } catch (RuntimeException e) {
-                return Health.notReady("model reference '" + modelRef + "' cannot be resolved: " + e.getMessage(), e);
-            }
+            LoadedModel model = loaded;
+            if (model == null) return Health.healthy("model not loaded yet; the first call loads it");
+            Slots slots = model.slots;
+            return Health.healthy("model loaded; " + slots.busy() + " of " + slots.count() + " slots busy, "
+                    + slots.waiting() + " calls waiting");
         });
     }
 

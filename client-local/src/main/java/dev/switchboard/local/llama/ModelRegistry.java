@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -80,16 +79,6 @@ final class ModelRegistry {
             model = loadNow(deployment, file, options);
             loaded.put(key, model);
             return model;
-        }
-    }
-
-    /** The model, if this process has loaded it with these settings. */
-    Optional<LoadedModel> ifLoaded(String ref, LlamaOptions options) {
-        try {
-            Path file = ModelSource.resolve(ref).toRealPath();
-            return Optional.ofNullable(loaded.get(new Key(file, options)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 

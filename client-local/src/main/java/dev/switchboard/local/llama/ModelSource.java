@@ -1,14 +1,27 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.local.files.ModelFiles;
 import java.nio.file.Path;
 
 /** Where a deployment's model reference leads, and the checks a file passes before llama.cpp opens it. */
 final class ModelSource {
+    private static volatile ModelFiles files;
+
     private ModelSource() {}
 
-    /** The file a model reference names. */
+    /**
+     * The file a model reference names: a path, or {@code hf:owner/repo/file} found in the Hugging Face
+     * cache (downloaded the first time, when online); throws ModelLoadException saying how to get it.
+     */
     static Path resolve(String ref) {
-        return Path.of(ref); // hook: model refs (hf:owner/repo/file, the Hugging Face cache, downloads) resolve here
+        ModelFiles f = files;
+        if (f == null) {
+            synchronized (ModelSource.class) {
+                if (files == null) files = ModelFiles.fromSystem();
+                f = files;
+            }
+        }
+        return f.resolve(ref);
     }
 
     /** Checks the file and reads what the engine needs from it; throws ModelLoadException naming the problem. */

@@ -1,0 +1,334 @@
+package dev.switchboard.local.gguf;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The metadata llama.cpp b4916 reads while loading a model, checked before it does: present where
+ * required, of the exact type its loader insists on (a {@code u32} where it reads a {@code uint32_t}),
+ * and within what it accepts. Some of these llama.cpp would report as a load error; others abort the
+ * whole process. Measured with de.kherud:llama 4.2.0 on Linux x86-64, these abort: a vocabulary with a
+ * repeated token, an unknown {@code rope.scaling.type}, {@code expert_used_count} above
+ * {@code expert_count}, a {@code token_type} array of strings, and a SentencePiece vocabulary without
+ * byte tokens (at the first text with a character no piece covers). Scores shorter than the vocabulary
+ * were read past their end without a crash there; they are refused all the same.
+ */
+final class LoaderRequirements {
+    /** llama.cpp's LLAMA_MAX_LAYERS. */
+    static final long MAX_LAYERS = 512;
+    /** llama.cpp's LLAMA_MAX_EXPERTS. */
+    static final long MAX_EXPERTS = 256;
+    static final Set<String> ROPE_SCALING_TYPES = Set.of("none", "linear", "yarn", "longrope");
+    static final Set<String> TOKENIZER_MODELS = Set.of("llama", "gpt2", "bert", "t5", "rwkv");
+    /** The special tokens a tokenizer may name, as {@code tokenizer.ggml.<name>_token_id}. */
+    static final List<String> SPECIAL_TOKENS = List.of(
+            "bos", "eos", "eot", "eom", "unknown", "seperator", "padding", "cls", "mask",
+            "fim_pre", "fim_suf", "fim_mid", "fim_pad", "fim_rep", "fim_sep");
+    /** llama.cpp's LLAMA_TOKEN_TYPE_BYTE. */
+    static final int TOKEN_TYPE_BYTE = 6;
+
+    private final GgufContents file;
+    private Architecture arch;
+
+    private LoaderRequirements(GgufContents file) {
+        this.file = file;
+    }
+
+    /** Checks the file and returns its architecture; throws {@link GgufFormatException} on the first failure. */
+    static Architecture check(GgufContents file) {
+        return new LoaderRequirements(file).check();
+    }
+
+    private Architecture check() {
+        String archName = string("general.architecture", "to know which model it is");
+        arch = Architecture.named(archName);
+        if (arch == null) {
+            throw new GgufFormatException("its architecture '" + archName + "' is not one that the llama.cpp"
+                    + " build here (b4916, in de.kherud:llama 4.2.0) can load; it knows " + String.join(", ",
+                    Architecture.names()));
+        }
+        GgufValue split = file.get("split.count");
+        if (split != null && split.type().isInteger() && (Long) split.value() > 1) {
+            throw new GgufFormatException("it is part of a model split into " + split.value() + " files;"
+                    + " merge them into one file with llama.cpp's llama-gguf-split --merge");
+        }
+        u32Positive(arch.key("context_length"));
+        long embd = u32Positive(arch.key("embedding_length"));
+        long layers = u32Positive(arch.key("block_count"));
+        if (layers > MAX_LAYERS) {
+            throw new GgufFormatException(arch.key("block_count") + " is " + layers + "; llama.cpp loads at most "
+                    + MAX_LAYERS + " layers");
+        }
+        checkExperts();
+        perLayer(arch.key("feed_forward_length"), layers);
+        checkAttention(embd, layers);
+        checkNorm();
+        checkRope();
+        long pooling = optionalU32(arch.key("pooling_type"), -1);
+        if (pooling > PoolingType.RANK.ordinal()) {
+            throw new GgufFormatException(arch.key("pooling_type") + " is " + pooling
+                    + "; llama.cpp knows 0 (none) to 4 (rank)");
+        }
+        int vocabulary = checkVocabulary();
+        checkEmbeddingTensor(embd, vocabulary);
+        return arch;
+    }
+
+    private void checkExperts() {
+        long experts = optionalU32(arch.key("expert_count"), 0);
+        long used = optionalU32(arch.key("expert_used_count"), 0);
+        if (experts > MAX_EXPERTS) {
+            throw new GgufFormatException(arch.key("expert_count") + " is " + experts + "; llama.cpp allows at most "
+                    + MAX_EXPERTS);
+        }
+        if (used > experts || (experts > 0) != (used > 0)) {
+            throw new GgufFormatException(arch.key("expert_used_count") + " is " + used + " with "
+                    + arch.key("expert_count") + " " + experts + "; it must be between 1 and the expert count"
+                    + " (or both absent or 0)");
+        }
+    }
+
+    private void checkAttention(long embd, long layers) {
+        String headKey = arch.key("attention.head_count");
+        String kvKey = arch.key("attention.head_count_kv");
+        long[] heads = perLayer(headKey, layers);
+        if (heads == null) {
+            if (arch.hasAttention) {
+                throw missing(headKey, "to size the attention of a " + arch.name + " model");
+            }
+            return;
+        }
+        long[] kvHeads = perLayer(kvKey, layers);
+        for (int layer = 0; layer < layers; layer++) {
+            long h = heads[layer];
+            long kv = kvHeads == null ? h : kvHeads[layer];
+            if (h > 0 && (kv <= 0 || h % kv != 0)) {
+                boolean perLayer = file.get(kvKey) != null && file.get(kvKey).isArray() || file.get(headKey).isArray();
+                throw new GgufFormatException(kvKey + " is " + kv + (perLayer ? " in layer " + layer : "")
+                        + " with " + headKey + " " + h + "; it must be at least 1 and divide the head count");
+            }
+        }
+        long headsLayer0 = heads[0];
+        if (arch.hasAttention && headsLayer0 <= 0) {
+            throw new GgufFormatException(headKey + " is " + headsLayer0 + "; a " + arch.name
+                    + " model needs at least one attention head");
+        }
+        if (headsLayer0 <= 0) {
+            return;
+        }
+        long keyLength = optionalU32(arch.key("attention.key_length"), -1);
+        if (keyLength < 0 && embd % headsLayer0 != 0) {
+            throw new GgufFormatException(arch.key("embedding_length") + " " + embd + " is not a multiple of "
+                    + headKey + " " + headsLayer0 + " and " + arch.key("attention.key_length") + " is not set");
+        }
+        long headSize = keyLength >= 0 ? keyLength : embd / headsLayer0;
+        long rot = optionalU32(arch.key("rope.dimension_count"), headSize);
+        if (arch.ropeCoversWholeHead && rot != headSize) {
+            throw new GgufFormatException(arch.key("rope.dimension_count") + " is " + rot + " but a head has "
+                    + headSize + " dimensions; a " + arch.name + " model rotates whole heads");
+        }
+    }
+
+    private void checkNorm() {
+        switch (arch.norm) {
+            case RMS:
+                f32(arch.key("attention.layer_norm_rms_epsilon"));
+                break;
+            case LAYER:
+                f32(arch.key("attention.layer_norm_epsilon"));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void checkRope() {
+        String key = arch.key("rope.scaling.type");
+        GgufValue value = file.get(key);
+        if (value == null) {
+            return;
+        }
+        String type = typed(key, value, GgufType.STRING);
+        if (!ROPE_SCALING_TYPES.contains(type)) {
+            throw new GgufFormatException(key + " is '" + type + "'; llama.cpp knows none, linear, yarn and longrope");
+        }
+    }
+
+    private int checkVocabulary() {
+        String model = string("tokenizer.ggml.model", "to know how to turn text into tokens");
+        if (model.equals("none") || model.equals("no_vocab")) {
+            throw new GgufFormatException("it has no vocabulary (tokenizer.ggml.model is '" + model
+                    + "'), so it cannot turn text into tokens");
+        }
+        if (!TOKENIZER_MODELS.contains(model)) {
+            throw new GgufFormatException("tokenizer.ggml.model is '" + model + "'; llama.cpp knows "
+                    + String.join(", ", TOKENIZER_MODELS.stream().sorted().toList()));
+        }
+        GgufValue tokens = file.get(GgufParser.TOKENS);
+        if (tokens == null) {
+            throw missing(GgufParser.TOKENS, "for its vocabulary");
+        }
+        arrayOf(GgufParser.TOKENS, tokens, GgufType.STRING);
+        int n = (int) tokens.length();
+        if (n == 0) {
+            throw new GgufFormatException(GgufParser.TOKENS + " is empty");
+        }
+        sameLength("tokenizer.ggml.scores", GgufType.FLOAT32, n);
+        sameLength(GgufParser.TOKEN_TYPES, GgufType.INT32, n);
+        GgufValue merges = file.get("tokenizer.ggml.merges");
+        if (merges != null) {
+            arrayOf("tokenizer.ggml.merges", merges, GgufType.STRING);
+        } else if (model.equals("gpt2")) {
+            throw missing("tokenizer.ggml.merges", "for its BPE tokenizer");
+        }
+        long declared = optionalU32(arch.key("vocab_size"), n);
+        if (declared != n) {
+            throw new GgufFormatException(arch.key("vocab_size") + " is " + declared + " but "
+                    + GgufParser.TOKENS + " has " + n + " tokens");
+        }
+        for (String special : SPECIAL_TOKENS) {
+            String key = "tokenizer.ggml." + special + "_token_id";
+            long id = optionalU32(key, -1);
+            if (id >= n) {
+                throw new GgufFormatException(key + " is " + id + ", outside the vocabulary of " + n + " tokens");
+            }
+        }
+        for (String flag : List.of("add_bos_token", "add_eos_token", "add_space_prefix")) {
+            GgufValue value = file.get("tokenizer.ggml." + flag);
+            if (value != null) {
+                typed("tokenizer.ggml." + flag, value, GgufType.BOOL);
+            }
+        }
+        GgufValue template = file.get("tokenizer.chat_template");
+        if (template != null) {
+            typed("tokenizer.chat_template", template, GgufType.STRING);
+        }
+        TokenTable table = file.tokens();
+        if (model.equals("llama")) {
+            int missingByte = table.firstByteWithoutToken();
+            if (missingByte >= 0) {
+                throw new GgufFormatException(String.format("its SentencePiece vocabulary has no byte token <0x%02X>;"
+                        + " llama.cpp's tokenizer needs one for every byte", missingByte));
+            }
+            int[] types = file.tokenTypes();
+            for (int id = 0; types != null && id < n; id++) {
+                if (types[id] == TOKEN_TYPE_BYTE && !table.isSpelledAsByte(id)) {
+                    throw new GgufFormatException("token " + id + " is of type byte (6) but is not spelled <0xXX>");
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The token embeddings are {@code [embedding_length, tokens]} (a vocoder's are not token embeddings). */
+    private void checkEmbeddingTensor(long embd, int vocabulary) {
+        if (arch.name.equals("wavtokenizer-dec")) {
+            return;
+        }
+        for (TensorInfo t : file.tensors()) {
+            if (t.name().equals("token_embd.weight") && (t.dim(0) != embd || t.dim(1) != vocabulary)) {
+                throw new GgufFormatException("tensor 'token_embd.weight' has shape " + t.shape() + " but the model"
+                        + " has " + embd + " embedding dimensions and " + vocabulary + " tokens");
+            }
+        }
+    }
+
+    private void sameLength(String key, GgufType elementType, int n) {
+        GgufValue value = file.get(key);
+        if (value == null) {
+            return;
+        }
+        arrayOf(key, value, elementType);
+        if (value.length() != n) {
+            throw new GgufFormatException(key + " has " + value.length() + " entries but " + GgufParser.TOKENS
+                    + " has " + n + "; they must match one for one");
+        }
+    }
+
+    /** A per-layer setting: one u32 for every layer, or an array of u32 or i32 with one per layer; null if absent. */
+    private long[] perLayer(String key, long layers) {
+        GgufValue value = file.get(key);
+        if (value == null) {
+            return null;
+        }
+        long[] out = new long[(int) layers];
+        if (!value.isArray()) {
+            Arrays.fill(out, (Long) typedValue(key, value, GgufType.UINT32));
+            return out;
+        }
+        if (value.elementType() != GgufType.UINT32 && value.elementType() != GgufType.INT32) {
+            throw new GgufFormatException(key + " must be a u32 or an array of u32 or i32, not " + value.describe());
+        }
+        if (value.length() != layers) {
+            throw new GgufFormatException(key + " has " + value.length() + " entries but the model has "
+                    + layers + " layers");
+        }
+        long[] values = (long[]) value.value();
+        for (int i = 0; i < layers; i++) {
+            if (values[i] < 0) {
+                throw new GgufFormatException(key + " is " + values[i] + " for layer " + i + "; it cannot be negative");
+            }
+        }
+        return values;
+    }
+
+    private long u32Positive(String key) {
+        GgufValue value = file.get(key);
+        if (value == null) {
+            throw missing(key, "to load a " + arch.name + " model");
+        }
+        long v = (Long) typedValue(key, value, GgufType.UINT32);
+        if (v == 0) {
+            throw new GgufFormatException(key + " is 0; it must be at least 1");
+        }
+        return v;
+    }
+
+    private long optionalU32(String key, long absent) {
+        GgufValue value = file.get(key);
+        return value == null ? absent : (Long) typedValue(key, value, GgufType.UINT32);
+    }
+
+    private double f32(String key) {
+        GgufValue value = file.get(key);
+        if (value == null) {
+            throw missing(key, "to load a " + arch.name + " model");
+        }
+        return (Double) typedValue(key, value, GgufType.FLOAT32);
+    }
+
+    private String string(String key, String why) {
+        GgufValue value = file.get(key);
+        if (value == null) {
+            throw missing(key, why);
+        }
+        return typed(key, value, GgufType.STRING);
+    }
+
+    private static String typed(String key, GgufValue value, GgufType type) {
+        Object v = typedValue(key, value, type);
+        if (type == GgufType.STRING && v == null) {
+            throw new GgufFormatException(key + " is a string too long for a setting");
+        }
+        return type == GgufType.STRING ? (String) v : String.valueOf(v);
+    }
+
+    private static Object typedValue(String key, GgufValue value, GgufType type) {
+        if (value.type() != type) {
+            throw new GgufFormatException(key + " must be a " + type.shortName() + ", not " + value.describe());
+        }
+        return value.value();
+    }
+
+    private static void arrayOf(String key, GgufValue value, GgufType elementType) {
+        if (!value.isArray() || value.elementType() != elementType) {
+            throw new GgufFormatException(key + " must be an array of " + elementType.shortName() + ", not "
+                    + value.describe());
+        }
+    }
+
+    private static GgufFormatException missing(String key, String why) {
+        return new GgufFormatException("the key '" + key + "' is missing; llama.cpp needs it " + why);
+    }
+}

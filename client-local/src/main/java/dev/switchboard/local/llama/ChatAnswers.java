@@ -62,7 +62,9 @@ final class ChatAnswers {
     }
 
     private InferenceParameters parameters(int choice) {
-        InferenceParameters p = new InferenceParameters(prompt).setCachePrompt(true);
+        // The prompt cache stays off: measured on b4916, a model reusing cached prompt state can answer a
+        // repeated prompt with other text than it first did, which breaks seeded, temperature-0 determinism.
+        InferenceParameters p = new InferenceParameters(prompt).setCachePrompt(false);
         request.sampling.apply(p, model.facts.vocabularySize, choice);
         grammar.ifPresent(p::setGrammar);
         return p;

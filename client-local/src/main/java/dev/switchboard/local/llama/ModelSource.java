@@ -1,6 +1,7 @@
 package dev.switchboard.local.llama;
 
 import dev.switchboard.local.files.ModelFiles;
+import dev.switchboard.local.gguf.GgufFile;
 import java.nio.file.Path;
 
 /** Where a deployment's model reference leads, and the checks a file passes before llama.cpp opens it. */
@@ -26,6 +27,6 @@ final class ModelSource {
 
     /** Checks the file and reads what the engine needs from it; throws ModelLoadException naming the problem. */
     static ModelFacts check(Path file) {
-        return ModelFacts.read(file); // hook: the full GGUF validation (tensor table, offsets, sizes) runs here
+        return ModelFacts.of(GgufFile.read(file));
     }
 }

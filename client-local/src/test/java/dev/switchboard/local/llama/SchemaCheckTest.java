@@ -1,0 +1,101 @@
+package dev.switchboard.local.llama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.core.JsonValue;
+import dev.switchboard.core.internal.JsonValueAdapter;
+import dev.switchboard.errors.BadRequestException;
+import org.junit.jupiter.api.Test;
+
+class SchemaCheckTest {
+    private static JsonValue json(String text) {
+        return JsonValueAdapter.parse(text);
+    }
+
+    private static void refused(String schema, String message) {
+        assertThatThrownBy(() -> SchemaCheck.check(json(schema), "schema"))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("400: " + message);
+    }
+
+    @Test
+    void aSchemaOfSupportedKeywordsWithLocalReferencesPasses() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"maxLength\":8},"
+                + "\"age\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":120},\"tags\":{\"type\":\"array\","
+                + "\"items\":{\"$ref\":\"#/$defs/tag\"},\"maxItems\":3},\"kind\":{\"enum\":[\"a\",\"b\"]},"
+                + "\"child\":{\"anyOf\":[{\"$ref\":\"#/$defs/node\"},{\"type\":\"null\"}]}},"
+                + "\"required\":[\"name\"],\"additionalProperties\":false,"
+                + "\"$defs\":{\"tag\":{\"type\":\"string\",\"pattern\":\"^[a-z]{1,5}$\"},"
+                + "\"node\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/node\"}}}}}";
+        assertThat(SchemaCheck.check(json(schema), "schema")).isEqualTo(json(schema));
+    }
+
+    @Test
+    void aReferenceOutsideTheSchemaIsRefused() {
+        refused("{\"$ref\":\"https://example.com/s.json\"}", "schema at /$ref: 'https://example.com/s.json' is not a local"
+                + " reference; llama.cpp resolves only #/… inside the schema");
+    }
+
+    @Test
+    void aReferenceToTheWholeSchemaIsRefusedBecauseTheConverterAbortsOnIt() {
+        refused("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#\"}}}", "schema at /properties/a/$ref:"
+                + " '#' is not a local reference; llama.cpp resolves only #/… inside the schema");
+    }
+
+    @Test
+    void aReferenceThatLeadsNowhereIsRefused() {
+        refused("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/missing\"}}}",
+                "schema at /properties/a/$ref: '#/$defs/missing' leads nowhere: no '$defs' there");
+    }
+
+    @Test
+    void aLoopOfBareReferencesIsRefused() {
+        refused("{\"$ref\":\"#/$defs/a\",\"$defs\":{\"a\":{\"$ref\":\"#/$defs/a\"}}}",
+                "schema at #/$defs/a: references loop back to themselves without a property or item in between"
+                        + " (#/$defs/a -> #/$defs/a); such a schema matches nothing finite");
+    }
+
+    @Test
+    void aKeywordTheGrammarWouldIgnoreIsRefused() {
+        refused("{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"uniqueItems\":true}",
+                "schema: uniqueItems is not supported: llama.cpp's grammar cannot make items unique");
+    }
+
+    @Test
+    void boundsOnANumberAreRefusedBecauseTheGrammarIgnoresThem() {
+        refused("{\"type\":\"number\",\"minimum\":1}", "schema: minimum and maximum are honoured only with"
+                + " \"type\": \"integer\" (llama.cpp's grammar ignores them on numbers)");
+    }
+
+    @Test
+    void aSubschemaOfAnnotationsAloneIsRefused() {
+        refused("{\"type\":\"object\",\"properties\":{\"a\":{\"description\":\"anything\"}}}",
+                "schema at /properties/a: needs a type (or enum, const, $ref, anyOf, properties, items); llama.cpp cannot"
+                        + " convert a schema of annotations alone");
+    }
+
+    @Test
+    void anUnanchoredPatternIsRefused() {
+        refused("{\"type\":\"string\",\"pattern\":\"[a-z]+\"}",
+                "schema at /pattern: llama.cpp needs a pattern anchored as ^…$, was '[a-z]+'");
+    }
+
+    @Test
+    void aShorthandClassInAPatternIsRefused() {
+        refused("{\"type\":\"string\",\"pattern\":\"^\\\\d+$\"}", "schema at /pattern: '\\d' is not supported by"
+                + " llama.cpp's pattern converter; spell classes out, such as [0-9] for \\d");
+    }
+
+    @Test
+    void aSubschemaThatIsNotAnObjectIsRefused() {
+        refused("{\"type\":\"object\",\"properties\":{\"a\":true}}", "schema at /properties/a: a subschema must be a"
+                + " JSON object (true/false schemas are not supported), was true");
+    }
+
+    @Test
+    void anUnknownTypeIsRefused() {
+        refused("{\"type\":\"date\"}", "schema at /type: unknown type 'date'; the types are [array, boolean, integer,"
+                + " null, number, object, string]");
+    }
+}

@@ -9,6 +9,12 @@ import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.models.embeddings.CreateEmbeddingResponse;
 import dev.switchboard.models.embeddings.EmbeddingCreateParams;
 import dev.switchboard.models.models.Model;
+import dev.switchboard.router.Deployment;
+import dev.switchboard.router.HealthPolicy;
+import dev.switchboard.router.Pool;
+import dev.switchboard.router.Router;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,9 +25,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The main job: real calls through Switchboard's router, each printed with what came back and how
- * long it took. Until the local engines land (switchboard-client-local), the router's only
- * deployment is an OpenAI-compatible endpoint: OpenAI, or a local server such as Ollama or
- * llama.cpp's llama-server.
+ * long it took. By default the router's pools run on the local llama.cpp engine inside this JVM,
+ * with the tiny real model in {@code shared/models/stories260K.gguf} (or {@code --model-file});
+ * with {@code --base-url} (or OPENAI_BASE_URL / OPENAI_API_KEY) the calls go to that
+ * OpenAI-compatible endpoint instead.
  */
 @Command(name = "switchboard-demo", mixinStandardHelpOptions = true,
         description = "Routes real calls through Switchboard's router and prints what came back and how long it took.")
@@ -37,9 +44,15 @@ public final class Demo implements Callable<Integer> {
     @Option(names = "--embedding-model", description = "The embedding model (default: text-embedding-3-small on OpenAI, else the chat model)")
     String embeddingModel;
 
-    @Option(names = "--prompt", defaultValue = "Say hello to a new Switchboard user in one sentence.",
-            description = "What to ask (default: ${DEFAULT-VALUE})")
+    @Option(names = "--prompt", description = "What to ask (default: a greeting for an endpoint, a story opening for the local model)")
     String prompt;
+
+    @Option(names = "--model-file", description = "A GGUF model (a path or hf:owner/repo/file) for the local engine "
+            + "(default: the first of " + "../shared/models/stories260K.gguf, shared/models/stories260K.gguf that exists)")
+    String modelFile;
+
+    @Option(names = "--local", description = "Use the local engine even when an endpoint is configured")
+    boolean local;
 
     public static void main(String[] args) {
         int status = new CommandLine(new Demo()).execute(args);
@@ -50,13 +63,8 @@ public final class Demo implements Callable<Integer> {
     public Integer call() {
         Optional<String> endpoint = Optional.ofNullable(baseUrl).or(() -> setting("openai.baseUrl", "OPENAI_BASE_URL"));
         boolean hasKey = setting("openai.apiKey", "OPENAI_API_KEY").isPresent();
-        if (endpoint.isEmpty() && !hasKey) {
-            System.out.println("Switchboard demo: no endpoint to route to.");
-            System.out.println("The local engines (switchboard-client-local) have not landed yet, so the router needs an");
-            System.out.println("OpenAI-compatible endpoint: set OPENAI_BASE_URL (for example http://localhost:11434/v1 for");
-            System.out.println("Ollama, http://localhost:8080/v1 for llama-server) or OPENAI_API_KEY for OpenAI, or pass --base-url.");
-            return 0;
-        }
+        if (local || endpoint.isEmpty() && !hasKey) return runLocally();
+        if (prompt == null) prompt = "Say hello to a new Switchboard user in one sentence.";
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().fromEnv();
         endpoint.ifPresent(builder::baseUrl);
         OpenAIClient client = builder.build();
@@ -84,6 +92,56 @@ public final class Demo implements Callable<Integer> {
         }
     }
 
+    /**
+     * Two pools on the local llama engine, one model shared by both: {@code text-generation} and
+     * {@code embeddings}, each call made through the official-shaped API.
+     */
+    private int runLocally() {
+        Optional<String> model = Optional.ofNullable(modelFile).or(Demo::sharedModel);
+        if (model.isEmpty()) {
+            System.out.println("Switchboard demo: no model for the local engine and no endpoint to route to.");
+            System.out.println("Pass --model-file (a GGUF path or hf:owner/repo/file), or run from the project folder next to");
+            System.out.println("shared/models/stories260K.gguf, or set OPENAI_BASE_URL / OPENAI_API_KEY (or --base-url).");
+            return 2;
+        }
+        if (prompt == null) prompt = "Once upon a time";
+        Deployment llama = Deployment.builder().name("llama-local").kind("llama").model(model.get())
+                .putOption("context_size", 512).putOption("embeddings", true).build();
+        Router router = Router.builder()
+                .addPool(Pool.builder().name("text-generation").addDeployment(llama).build())
+                .addPool(Pool.builder().name("embeddings").addDeployment(llama.toBuilder().name("llama-embed").build()).build())
+                .healthPolicy(HealthPolicy.disabled())
+                .build();
+        System.out.println("Switchboard demo: pools text-generation and embeddings on the local llama.cpp engine, model "
+                + model.get());
+        OpenAIClient client = OpenAIOkHttpClient.builder().router(router).build();
+        try {
+            int failures = 0;
+            ChatCompletionCreateParams chat = ChatCompletionCreateParams.builder().model("text-generation")
+                    .addUserMessage(prompt).temperature(0.0).maxCompletionTokens(48).build();
+            if (step("chat text-generation", () -> client.chat().completions().create(chat),
+                    (ChatCompletion c) -> quote(prompt + c.choices().get(0).message().content().orElse(""))) == null) failures++;
+            if (step("chat stream text-generation", () -> streamed(client, chat), text -> quote(prompt + text)) == null) failures++;
+            if (step("embeddings embeddings", () -> client.embeddings().create(EmbeddingCreateParams.builder()
+                            .model("embeddings").input("Switchboard routes every call.").build()),
+                    (CreateEmbeddingResponse e) -> e.data().get(0).embedding().size() + " dimensions") == null) failures++;
+            System.out.println();
+            System.out.println("Router statistics:");
+            router.stats().deployments().forEach(d -> System.out.println("  " + d));
+            return failures == 3 ? 1 : 0;
+        } finally {
+            client.close();
+        }
+    }
+
+    private static Optional<String> sharedModel() {
+        for (String candidate : new String[] {"../shared/models/stories260K.gguf", "shared/models/stories260K.gguf",
+                "../../shared/models/stories260K.gguf"}) {
+            if (Files.isRegularFile(Path.of(candidate))) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
     private static String streamed(OpenAIClient client, ChatCompletionCreateParams params) {
         StringBuilder text = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
@@ -97,17 +155,17 @@ public final class Demo implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             T result = call.get();
-            System.out.printf("  %-40s %-60s %6d ms%n", name, describe.apply(result), (System.nanoTime() - start) / 1_000_000);
+            System.out.printf("  %-30s %-76s %6d ms%n", name, describe.apply(result), (System.nanoTime() - start) / 1_000_000);
             return result;
         } catch (RuntimeException e) {
-            System.out.printf("  %-40s failed: %s%n", name, e.getMessage());
+            System.out.printf("  %-30s failed: %s%n", name, e.getMessage());
             return null;
         }
     }
 
     private static String quote(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
-        return "\"" + (oneLine.length() > 56 ? oneLine.substring(0, 55) + "…" : oneLine) + "\"";
+        return "\"" + (oneLine.length() > 72 ? oneLine.substring(0, 71) + "…" : oneLine) + "\"";
     }
 
     private static Optional<String> setting(String property, String variable) {

@@ -45,12 +45,14 @@ final class Resampler {
 
     /** The resampled audio that {@code samples} completes; may be empty. */
     short[] process(short[] samples) {
+        if (up == down) return samples.clone(); // the same rate: nothing to filter
         append(samples, samples.length);
         return drain(false);
     }
 
     /** The rest of the stream, as if silence followed it. */
     short[] finish() {
+        if (up == down) return new short[0];
         append(new short[half], half);
         received -= half;
         return drain(true);

@@ -54,6 +54,11 @@ public final class SpeechBackend implements Backend {
         }
     }
 
+    /** A backend on a synthesizer of the caller's choosing: tests speak through fakes. */
+    static SpeechBackend of(String deployment, Synthesizer synthesizer) {
+        return new SpeechBackend(deployment, synthesizer);
+    }
+
     /** The engine that speaks: {@code flite} or {@code freetts}. */
     public String engine() {
         return synthesizer.name();
@@ -74,7 +79,7 @@ public final class SpeechBackend implements Backend {
         return Single.defer(() -> {
             SpeechRequest request = SpeechRequest.of(params, voices, synthesizer.name());
             return Single.<HttpResponse>create(emitter -> {
-                Synthesis synthesis = new Synthesis(synthesizer, request, emitter);
+                Synthesis synthesis = new Synthesis(synthesizer, request, emitter, scheduler);
                 // Cancelling stops the engine at its next chunk; the worker is not interrupted, which
                 // could leave FreeTTS's shared voice half-way through an utterance.
                 emitter.setCancellable(synthesis::cancel);

@@ -1,6 +1,7 @@
 package dev.switchboard.local.speech;
 
 import dev.switchboard.core.http.HttpResponse;
+import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.SingleEmitter;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ final class Synthesis implements Runnable {
     private static final long ABANDONED_SECONDS = 600;
 
     private final Synthesizer synthesizer;
+    private final Scheduler handOff;
     private final SpeechRequest request;
     private final SingleEmitter<HttpResponse> emitter;
     private final Pipe pipe = new Pipe(BUFFER);
@@ -34,7 +36,8 @@ final class Synthesis implements Runnable {
     private volatile boolean answered;
     private volatile boolean cancelled;
 
-    Synthesis(Synthesizer synthesizer, SpeechRequest request, SingleEmitter<HttpResponse> emitter) {
+    Synthesis(Synthesizer synthesizer, SpeechRequest request, SingleEmitter<HttpResponse> emitter, Scheduler handOff) {
+        this.handOff = handOff;
         this.synthesizer = synthesizer;
         this.request = request;
         this.emitter = emitter;
@@ -104,6 +107,15 @@ final class Synthesis implements Runnable {
         if (resampler == null) out.write(request.format.header()); // no sound at all: a header alone
         answered = true;
         out.flush();
-        emitter.onSuccess(response);
+        // Delivered from another thread: a caller that reads the body inside the callback (a
+        // future's thenApply, an Rx map) would otherwise wait for audio this thread cannot write.
+        // A caller gone meanwhile gets nothing, and closing the body stops the engine.
+        handOff.scheduleDirect(() -> {
+            if (emitter.isDisposed()) {
+                response.close();
+            } else {
+                emitter.onSuccess(response);
+            }
+        });
     }
 }

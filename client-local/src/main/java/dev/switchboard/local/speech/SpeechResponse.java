@@ -39,7 +39,7 @@ final class SpeechResponse implements HttpResponse {
 
     @Override
     public Headers headers() {
-        return Headers.builder().put("Content-Type", format.contentType()).put("Transfer-Encoding", "chunked").build();
+        return Headers.builder().put("Content-Type", format.contentType()).build();
     }
 
     @Override

@@ -17,8 +17,9 @@ import okio.Pipe;
  */
 final class Synthesis implements Runnable {
     /**
-     * Audio buffered ahead of the reader, at most. Large enough for the longest text (about ten
-     * minutes of 24 kHz audio is 29 MB), so a slow reader never holds the engine, which calls share.
+     * Audio buffered ahead of the reader, at most: the longest input (4096 characters, about five
+     * minutes of speech, 14 MB at 24 kHz) at the slowest speed (0.25) fits, so a slow reader does
+     * not hold the engine, which calls share. Past it the engine waits for the reader.
      */
     private static final long BUFFER = 64L << 20;
     /** A reader that stops reading for this long without closing the body is given up on. */

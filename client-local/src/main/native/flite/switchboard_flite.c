@@ -1,7 +1,7 @@
 /*
  * JNI shim between dev.switchboard.local.speech.FliteNative and Debian's libflite (flite1-dev, 2.2).
  *
- * Java validates everything before it gets here (voice index, ASCII text of at most 4096 bytes, a
+ * Java validates everything before it gets here (voice index, ASCII text of at most 8192 bytes, a
  * duration stretch between 0.25 and 4); the checks below repeat the cheap ones so that a mistake in
  * Java is an error code, never a crash. Calls are serialised by the Java side (one lock), because
  * flite keeps one shared voice object per voice and its error hook (cst_errjmp) is a global.
@@ -114,21 +114,45 @@ JNIEXPORT jint JNICALL Java_dev_switchboard_local_speech_FliteNative_speak(JNIEn
     asi->asc = on_chunk;
     asi->userdata = &target;
 
-    /* Features set on the utterance win over the shared voice's, so nothing of one call stays on the voice. */
-    cst_utterance *utt = new_utterance();
-    utt_set_input_text(utt, buffer);
-    feat_set(utt->features, "streaming_info", audio_streaming_info_val(asi));
-    feat_set_float(utt->features, "duration_stretch", durationStretch);
+    /*
+     * flite_ts_to_speech (what flite_file_to_speech runs) splits the text into utterances with
+     * flite's own tokenizer and synthesises them one after another, so the first sentence is heard
+     * before the last is computed (flite_text_to_speech makes the whole text one utterance). It
+     * stops at an utterance the streaming hook interrupted, and closes the token stream itself. It
+     * reads the hook and the stretch from the voice's features; calls are serialised, so they are
+     * set on the shared voice for this call and put back after it.
+     */
+    cst_voice *v = voices[voice];
+    int had_stretch = feat_present(v->features, "duration_stretch");
+    float old_stretch = get_param_float(v->features, "duration_stretch", 1.0f);
+    feat_set(v->features, "streaming_info", audio_streaming_info_val(asi)); /* the features own asi now */
+    feat_set_float(v->features, "duration_stretch", durationStretch);
 
+    int failed_at_flite = 0;
     jmp_buf failed;
     cst_errjmp = &failed;
     if (setjmp(failed)) {
-        cst_errjmp = NULL;
-        return FLITE_FAILED;
+        failed_at_flite = 1;
+    } else {
+        cst_tokenstream *ts = ts_open_string(buffer,
+                get_param_string(v->features, "text_whitespace", NULL),
+                get_param_string(v->features, "text_singlecharsymbols", NULL),
+                get_param_string(v->features, "text_prepunctuation", NULL),
+                get_param_string(v->features, "text_postpunctuation", NULL));
+        if (ts == NULL) {
+            failed_at_flite = 1;
+        } else {
+            flite_ts_to_speech(ts, v, "none");
+        }
     }
-    utt = flite_do_synth(utt, voices[voice], utt_synth);
     cst_errjmp = NULL;
-    if (utt != NULL) delete_utterance(utt); /* also frees asi, which the features own */
+    feat_remove(v->features, "streaming_info");
+    if (had_stretch) {
+        feat_set_float(v->features, "duration_stretch", old_stretch);
+    } else {
+        feat_remove(v->features, "duration_stretch");
+    }
+    if (failed_at_flite) return FLITE_FAILED;
     if ((*env)->ExceptionCheck(env)) return FLITE_STOPPED;
-    return target.stopped ? FLITE_STOPPED : (utt == NULL ? FLITE_FAILED : FLITE_DONE);
+    return target.stopped ? FLITE_STOPPED : FLITE_DONE;
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class SpeechOptions {
     /** Which synthesizer speaks. */
-    public enum Engine {
+    public enum Synthesizer {
         /** flite when its JNI shim and libflite load, FreeTTS otherwise. */
         AUTO,
         /** Debian's libflite through the JNI shim; the deployment fails to build where it cannot load. */
@@ -28,14 +28,14 @@ public final class SpeechOptions {
 
     private static final List<String> KEYS = List.of("synthesizer");
 
-    private final Engine engine;
+    private final Synthesizer synthesizer;
 
-    private SpeechOptions(Engine engine) {
-        this.engine = engine;
+    private SpeechOptions(Synthesizer synthesizer) {
+        this.synthesizer = synthesizer;
     }
 
-    public static SpeechOptions of(Engine engine) {
-        return new SpeechOptions(Objects.requireNonNull(engine, "engine"));
+    public static SpeechOptions of(Synthesizer synthesizer) {
+        return new SpeechOptions(Objects.requireNonNull(synthesizer, "synthesizer"));
     }
 
     /** The options of a deployment, checked; throws IllegalArgumentException naming deployment, option and value. */
@@ -48,35 +48,35 @@ public final class SpeechOptions {
             }
         }
         Object value = deployment.options().get("synthesizer");
-        if (value == null) return of(Engine.AUTO);
+        if (value == null) return of(Synthesizer.AUTO);
         switch (String.valueOf(value).toLowerCase(Locale.ROOT)) {
             case "auto":
-                return of(Engine.AUTO);
+                return of(Synthesizer.AUTO);
             case "flite":
-                return of(Engine.FLITE);
+                return of(Synthesizer.FLITE);
             case "freetts":
-                return of(Engine.FREETTS);
+                return of(Synthesizer.FREETTS);
             default:
                 throw new IllegalArgumentException(at + ".synthesizer must be auto, flite or freetts, was '" + value + "'");
         }
     }
 
-    public Engine engine() {
-        return engine;
+    public Synthesizer synthesizer() {
+        return synthesizer;
     }
 
     @Override
     public String toString() {
-        return "synthesizer=" + engine.name().toLowerCase(Locale.ROOT);
+        return "synthesizer=" + synthesizer.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SpeechOptions && ((SpeechOptions) o).engine == engine;
+        return o instanceof SpeechOptions && ((SpeechOptions) o).synthesizer == synthesizer;
     }
 
     @Override
     public int hashCode() {
-        return engine.hashCode();
+        return synthesizer.hashCode();
     }
 }

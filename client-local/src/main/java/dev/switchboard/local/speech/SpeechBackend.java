@@ -34,11 +34,11 @@ public final class SpeechBackend implements Backend {
     }
 
     /**
-     * The backend for a deployment. Engine {@code auto} is flite when its shim loads and FreeTTS
-     * otherwise; engine {@code flite} where it cannot load is an IllegalArgumentException saying why.
+     * The backend for a deployment. Synthesizer {@code auto} is flite when its shim loads and FreeTTS
+     * otherwise; {@code flite} where it cannot load is an IllegalArgumentException saying why.
      */
     public static SpeechBackend create(String deployment, SpeechOptions options) {
-        switch (options.engine()) {
+        switch (options.synthesizer()) {
             case FREETTS:
                 return new SpeechBackend(deployment, new FreeTtsSynthesizer());
             case FLITE:
@@ -59,8 +59,8 @@ public final class SpeechBackend implements Backend {
         return new SpeechBackend(deployment, synthesizer);
     }
 
-    /** The engine that speaks: {@code flite} or {@code freetts}. */
-    public String engine() {
+    /** The synthesizer that speaks: {@code flite} or {@code freetts}. */
+    public String synthesizer() {
         return synthesizer.name();
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class FliteSynthesizer implements Synthesizer {
     static final String NAME = "flite";
-    private static final Object LOCK = new Object();
+    /** Held around every call into flite: it shares one object per voice and one error hook. */
+    static final Object LOCK = new Object();
     private static final List<String> VOICES = List.of(FliteNative.VOICES);
 
     @Override

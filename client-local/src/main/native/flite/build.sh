@@ -2,6 +2,7 @@
 # Compiles the flite JNI shim into the module's classes when gcc and flite's headers are here
 # (Debian: apt-get install flite1-dev), and otherwise says so and does nothing: the speech engine
 # then answers with its pure-Java synthesizer. Run by Maven (client-local's pom) at compile time.
+# A compile error fails the build: with the headers here, a shim that does not build is a bug to see.
 #   build.sh <java.home> <classes dir>
 set -eu
 java_home=$1
@@ -23,7 +24,7 @@ if [ ! -f /usr/include/flite/flite.h ]; then
 fi
 out="$classes/dev/switchboard/local/speech/native/$platform"
 mkdir -p "$out"
-gcc -std=c99 -O2 -fPIC -shared -Wall -Wextra -Werror -Wl,--no-undefined \
+gcc -std=c99 -O2 -fPIC -shared -Wall -Wextra -Wl,--no-undefined \
   -I"$java_home/include" -I"$java_home/include/linux" \
   -o "$out/libswitchboard_flite.so" "$here/switchboard_flite.c" \
   -lflite_cmu_us_kal16 -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmu_us_awb \

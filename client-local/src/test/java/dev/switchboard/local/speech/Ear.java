@@ -1,5 +1,8 @@
 package dev.switchboard.local.speech;
 
+import dev.switchboard.core.JsonObject;
+import dev.switchboard.core.JsonString;
+import dev.switchboard.core.internal.JsonValueAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,10 +32,8 @@ final class Ear {
     static String hear(byte[] pcm, int sampleRate) {
         try (Recognizer recognizer = new Recognizer(model(), sampleRate)) {
             recognizer.acceptWaveForm(pcm, pcm.length);
-            String json = recognizer.getFinalResult();
-            int at = json.indexOf("\"text\"");
-            String text = json.substring(json.indexOf('"', json.indexOf(':', at) + 1) + 1, json.lastIndexOf('"'));
-            return text.trim();
+            JsonObject result = (JsonObject) JsonValueAdapter.parse(recognizer.getFinalResult());
+            return ((JsonString) result.values().get("text")).value().trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

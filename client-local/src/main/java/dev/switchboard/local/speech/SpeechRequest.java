@@ -9,7 +9,9 @@ import java.util.Locale;
  * A speech request, checked before any engine sees it: the text (at most {@value #MAX_INPUT}
  * characters, as OpenAI allows, turned into the printable ASCII both engines read), the voice, the
  * speed (0.25 to 4, as OpenAI allows) and the format. What cannot be served is a 400 naming the
- * parameter and what would be accepted.
+ * parameter and what would be accepted. Without a {@code response_format} the answer is wav:
+ * OpenAI's default, mp3, needs an encoder this engine does not have. {@code instructions} are
+ * accepted and not followed, as OpenAI's tts-1 models do.
  */
 final class SpeechRequest {
     static final int MAX_INPUT = 4096;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * speed (0.25 to 4, as OpenAI allows) and the format. What cannot be served is a 400 naming the
  * parameter and what would be accepted. Without a {@code response_format} the answer is wav:
  * OpenAI's default, mp3, needs an encoder this engine does not have. {@code instructions} are
- * accepted and not followed, as OpenAI's tts-1 models do.
+ * accepted and not followed: neither engine has a way to act on them.
  */
 final class SpeechRequest {
     static final int MAX_INPUT = 4096;

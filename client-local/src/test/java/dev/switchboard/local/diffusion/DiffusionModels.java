@@ -1,0 +1,48 @@
+package dev.switchboard.local.diffusion;
+
+import dev.switchboard.client.OpenAIClient;
+import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
+import dev.switchboard.local.testing.TinyDiffusion;
+import dev.switchboard.router.Deployment;
+import dev.switchboard.router.Pool;
+import dev.switchboard.router.Router;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The tiny SD-shaped model folders the engine's tests run on, written once per test JVM (the engine
+ * keeps each loaded pipeline for the life of the process, so tests share them), and clients whose
+ * virtual model {@code images} routes to a diffusion deployment of one.
+ */
+final class DiffusionModels {
+    private static Path dir;
+    private static Path tiny;
+
+    private DiffusionModels() {}
+
+    static synchronized Path tiny() {
+        if (tiny == null) tiny = TinyDiffusion.builder().seed(7).build().write(dir().resolve("tiny"));
+        return tiny;
+    }
+
+    static synchronized Path dir() {
+        try {
+            if (dir == null) dir = Files.createTempDirectory("switchboard-diffusion-test");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Deployment.Builder deployment(Path model) {
+        return Deployment.builder().name("sd").kind("diffusion").model(model.toString())
+                .putOption("threads", 1).putOption("steps", 4);
+    }
+
+    static OpenAIClient client(Deployment deployment) {
+        Router router = Router.builder().addPool(Pool.builder().name("images").addDeployment(deployment).build()).build();
+        return OpenAIOkHttpClient.builder().router(router).build();
+    }
+}

@@ -5,6 +5,7 @@ import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
 import dev.switchboard.local.testing.TinyDiffusion;
 import dev.switchboard.router.Deployment;
 import dev.switchboard.router.Pool;
+import dev.switchboard.router.RetryPolicy;
 import dev.switchboard.router.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +42,10 @@ final class DiffusionModels {
                 .putOption("threads", 1).putOption("steps", 4);
     }
 
+    /** A client whose calls have one attempt: a failed load shows at once. */
     static OpenAIClient client(Deployment deployment) {
-        Router router = Router.builder().addPool(Pool.builder().name("images").addDeployment(deployment).build()).build();
+        Router router = Router.builder().addPool(Pool.builder().name("images").addDeployment(deployment).build())
+                .retryPolicy(RetryPolicy.builder().maxRetries(0).build()).build();
         return OpenAIOkHttpClient.builder().router(router).build();
     }
 }

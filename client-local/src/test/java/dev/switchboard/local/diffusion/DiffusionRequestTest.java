@@ -187,6 +187,20 @@ class DiffusionRequestTest {
     }
 
     @Test
+    void aUnetExportedForABatchOfOneGivesTheSameImageInHalves() {
+        java.nio.file.Path fixed = TinyDiffusion.builder().seed(7).unetBatch(1).build()
+                .write(DiffusionModels.dir().resolve("batch-of-one"));
+        try (OpenAIClient other = DiffusionModels.client(DiffusionModels.deployment(fixed).putOption("size", "32x24")
+                .build())) {
+            ImagesResponse response = other.images().generate(params().n(2).build());
+
+            assertThat(response.data().orElseThrow()).extracting(i -> i.b64Json().orElseThrow())
+                    .isEqualTo(client.images().generate(params().n(2).build()).data().orElseThrow().stream()
+                            .map(i -> i.b64Json().orElseThrow()).collect(java.util.stream.Collectors.toList()));
+        }
+    }
+
+    @Test
     void aModelExportedWithAFloatTimestepRunsToo() throws IOException {
         java.nio.file.Path model = TinyDiffusion.builder().floatTimestep().build()
                 .write(DiffusionModels.dir().resolve("float-timestep"));

@@ -89,11 +89,12 @@ public final class TinyDiffusion {
     }
 
     private OnnxGraph unet(Random random) {
+        Object batch = b.unetBatch > 0 ? (Object) b.unetBatch : "batch";
         OnnxGraph g = OnnxGraph.named("unet")
-                .input("sample", OnnxGraph.FLOAT, "batch", "channels", "height", "width")
-                .input("timestep", b.floatTimestep ? OnnxGraph.FLOAT : OnnxGraph.INT64, "batch")
-                .input("encoder_hidden_states", OnnxGraph.FLOAT, "batch", "sequence", b.hidden)
-                .output("out_sample", OnnxGraph.FLOAT, "batch", 4, "height", "width")
+                .input("sample", OnnxGraph.FLOAT, batch, "channels", "height", "width")
+                .input("timestep", b.floatTimestep ? OnnxGraph.FLOAT : OnnxGraph.INT64, batch)
+                .input("encoder_hidden_states", OnnxGraph.FLOAT, batch, "sequence", b.hidden)
+                .output("out_sample", OnnxGraph.FLOAT, batch, 4, "height", "width")
                 .longs("axis3", new long[] {3}, 1)
                 .longs("axes123", new long[] {1, 2, 3}, 3)
                 .floats("time_scale", new float[] {0.0005f})
@@ -166,6 +167,7 @@ public final class TinyDiffusion {
         private int unetWidth;
         private int unetDepth = 2;
         private boolean floatTimestep;
+        private int unetBatch;
         private String vocab = json(generatedVocabulary());
         private String merges = "#version: 0.2\n" + String.join("\n", GENERATED_MERGES) + "\n";
         private String scheduler = SD15_SCHEDULER;
@@ -193,6 +195,12 @@ public final class TinyDiffusion {
         /** The UNet's timestep as float [batch], as later diffusers exports have it, instead of int64. */
         public Builder floatTimestep() {
             this.floatTimestep = true;
+            return this;
+        }
+
+        /** A UNet exported for a fixed batch (1 or 2) instead of a free one. */
+        public Builder unetBatch(int batch) {
+            this.unetBatch = batch;
             return this;
         }
 

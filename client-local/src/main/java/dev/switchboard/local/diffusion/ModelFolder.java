@@ -44,7 +44,12 @@ final class ModelFolder {
      * naming every part that is missing.
      */
     static Path resolve(String deployment, String ref) {
-        Path root = ref.startsWith(ModelRef.HUB_PREFIX) ? fromHub(deployment, ref) : local(ref);
+        return resolve(deployment, ref, ref.startsWith(ModelRef.HUB_PREFIX) ? files() : null);
+    }
+
+    /** As {@link #resolve(String, String)}, fetching hub files with {@code hub}. */
+    static Path resolve(String deployment, String ref, ModelFiles hub) {
+        Path root = ref.startsWith(ModelRef.HUB_PREFIX) ? fromHub(deployment, ref, hub) : local(ref);
         check(deployment, root, ref);
         try {
             return root.toRealPath();
@@ -77,7 +82,7 @@ final class ModelFolder {
     }
 
     /** Fetches each part of {@code hf:owner/repo[/folder][@revision]} and answers the snapshot folder holding them. */
-    private static Path fromHub(String deployment, String ref) {
+    private static Path fromHub(String deployment, String ref, ModelFiles hub) {
         String body = ref.substring(ModelRef.HUB_PREFIX.length());
         String revision = "";
         int at = body.lastIndexOf('@');
@@ -89,7 +94,6 @@ final class ModelFolder {
         if (body.split("/").length < 2) {
             throw new ModelLoadException(deployment + ": the model " + ref + " must name a repository, hf:owner/repo");
         }
-        ModelFiles hub = files();
         Path root = null;
         List<String> failures = new ArrayList<>();
         for (String part : PARTS) {

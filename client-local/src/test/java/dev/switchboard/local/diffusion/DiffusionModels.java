@@ -30,10 +30,22 @@ final class DiffusionModels {
 
     static synchronized Path dir() {
         try {
-            if (dir == null) dir = Files.createTempDirectory("switchboard-diffusion-test");
+            if (dir == null) {
+                dir = Files.createTempDirectory("switchboard-diffusion-test");
+                Path created = dir;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created)));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary folder left behind: nothing else to do at exit.
         }
     }
 

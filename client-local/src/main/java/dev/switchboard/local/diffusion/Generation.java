@@ -134,6 +134,10 @@ final class Generation {
             System.arraycopy(b, 0, both, a.length, b.length);
             return both;
         }
+        if (pipeline.textBatch == 2 && texts.size() == 1) { // an encoder fixed at 2: the prompt twice, one kept
+            float[] twice = encode(List.of(texts.get(0), texts.get(0)));
+            return java.util.Arrays.copyOf(twice, twice.length / 2);
+        }
         return encode(texts);
     }
 
@@ -208,17 +212,23 @@ final class Generation {
     private float[] unet(float[] input, long[] shape, float[] states, long[] statesShape, double timestep)
             throws OrtException {
         int batch = (int) shape[0];
-        int chunk = (int) pipeline.unetBatch; // 1 or 2, and the batch is a multiple of it
+        int chunk = (int) pipeline.unetBatch; // 1 or 2
         int per = input.length / batch;
         int perStates = states.length / batch;
         float[] out = new float[input.length];
         long[] chunkShape = {chunk, shape[1], shape[2], shape[3]};
         long[] chunkStatesShape = {chunk, statesShape[1], statesShape[2]};
+        float[] in = new float[chunk * per];
+        float[] st = new float[chunk * perStates];
         for (int b = 0; b < batch; b += chunk) {
-            try (OnnxTensor st = OnnxTensor.createTensor(pipeline.env,
-                    FloatBuffer.wrap(states, b * perStates, chunk * perStates).slice(), chunkStatesShape)) {
-                float[] part = unetCall(FloatBuffer.wrap(input, b * per, chunk * per).slice(), chunkShape, st, chunk, timestep);
-                System.arraycopy(part, 0, out, b * per, part.length);
+            int take = Math.min(chunk, batch - b); // a last chunk short of the fixed batch is padded with zeros
+            java.util.Arrays.fill(in, 0);
+            java.util.Arrays.fill(st, 0);
+            System.arraycopy(input, b * per, in, 0, take * per);
+            System.arraycopy(states, b * perStates, st, 0, take * perStates);
+            try (OnnxTensor statesTensor = OnnxTensor.createTensor(pipeline.env, FloatBuffer.wrap(st), chunkStatesShape)) {
+                float[] part = unetCall(FloatBuffer.wrap(in), chunkShape, statesTensor, chunk, timestep);
+                System.arraycopy(part, 0, out, b * per, take * per);
             }
         }
         return out;

@@ -201,6 +201,17 @@ class DiffusionRequestTest {
     }
 
     @Test
+    void aUnetExportedForABatchOfTwoRunsASingleUnguidedImage() {
+        java.nio.file.Path fixed = TinyDiffusion.builder().seed(7).unetBatch(2).build()
+                .write(DiffusionModels.dir().resolve("batch-of-two"));
+        ImageGenerateParams unguided = params().putAdditionalBodyProperty("guidance_scale", JsonValue.from(1)).build();
+        try (OpenAIClient other = DiffusionModels.client(DiffusionModels.deployment(fixed).build())) {
+            assertThat(other.images().generate(unguided).data().orElseThrow().get(0).b64Json())
+                    .isEqualTo(client.images().generate(unguided).data().orElseThrow().get(0).b64Json());
+        }
+    }
+
+    @Test
     void aModelExportedWithAFloatTimestepRunsToo() throws IOException {
         java.nio.file.Path model = TinyDiffusion.builder().floatTimestep().build()
                 .write(DiffusionModels.dir().resolve("float-timestep"));

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *   provider: auto           # auto (CUDA when present at run time, else CPU) | cpu | cuda
  *   steps: 25                # denoising steps unless a call says (extra body property steps)
  *   guidance_scale: 7.5      # classifier-free guidance unless a call says
- *   scheduler: euler         # euler | ddim; the model's own when it is one of them, else euler
+ *   scheduler: euler         # euler | ddim | dpmpp_2m; the model's own when it is one of them, else euler
  *   size: 512x512            # the size of size=auto (and of calls that give none)
  *   max_size: 1024           # the largest width or height a call may ask for
  *   output_dir: /srv/images  # where response_format=url writes its PNG files
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class DiffusionOptions {
     /** The schedulers the engine runs. */
-    public static final Set<String> SCHEDULERS = Set.of("euler", "ddim");
+    public static final Set<String> SCHEDULERS = Set.of("euler", "ddim", "dpmpp_2m");
 
     /** Where ONNX Runtime runs the models. */
     public enum Provider {
@@ -162,7 +162,7 @@ public final class DiffusionOptions {
         return guidanceScale;
     }
 
-    /** {@code euler} or {@code ddim}; empty for the model's own (when the engine has it, else euler). */
+    /** {@code euler}, {@code ddim} or {@code dpmpp_2m}; empty for the model's own (when the engine has it, else euler). */
     public Optional<String> scheduler() {
         return Optional.ofNullable(scheduler);
     }
@@ -234,7 +234,7 @@ public final class DiffusionOptions {
             return this;
         }
 
-        /** {@code euler} or {@code ddim}. */
+        /** {@code euler}, {@code ddim} or {@code dpmpp_2m}. */
         public Builder scheduler(String scheduler) {
             this.scheduler = scheduler;
             return this;

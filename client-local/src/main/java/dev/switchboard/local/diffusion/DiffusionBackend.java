@@ -100,7 +100,8 @@ public final class DiffusionBackend implements Backend {
             } catch (CancellationException e) {
                 emitter.tryOnError(e);
                 return;
-            } catch (OrtException | IllegalStateException e) {
+            } catch (OrtException | RuntimeException e) { // ONNX Runtime's failures, and a model answering unexpected shapes
+                if (e instanceof dev.switchboard.errors.OpenAIException) throw e;
                 if (!emitter.isDisposed()) {
                     emitter.tryOnError(Failures.engineFailed(deployment + ": ONNX Runtime failed to generate the image: "
                             + e.getMessage(), e));

@@ -9,6 +9,7 @@ abstract class Scheduler {
     /** The schedulers a request or a deployment may name. */
     static final String EULER = "euler";
     static final String DDIM = "ddim";
+    static final String DPMPP_2M = "dpmpp_2m";
 
     final NoiseSchedule schedule;
     final double[] timesteps;
@@ -24,6 +25,8 @@ abstract class Scheduler {
                 return new EulerScheduler(schedule, steps);
             case DDIM:
                 return new DdimScheduler(schedule, steps);
+            case DPMPP_2M:
+                return new DpmSolverScheduler(schedule, steps);
             default:
                 throw new IllegalArgumentException("unknown scheduler " + name);
         }
@@ -31,7 +34,9 @@ abstract class Scheduler {
 
     /** The scheduler a model folder's config was exported with, when this engine has it; Euler otherwise. */
     static String defaultFor(NoiseSchedule schedule) {
-        return schedule.className.startsWith("DDIM") ? DDIM : EULER;
+        if (schedule.className.startsWith("DDIM")) return DDIM;
+        if (schedule.className.startsWith("DPMSolverMultistep")) return DPMPP_2M;
+        return EULER;
     }
 
     int steps() {

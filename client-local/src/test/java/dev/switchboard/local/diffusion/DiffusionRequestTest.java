@@ -96,6 +96,8 @@ class DiffusionRequestTest {
 
         assertThat(image(params().putAdditionalBodyProperty("negative_prompt", JsonValue.from("a dog")).build())).isNotEqualTo(plain);
         assertThat(image(params().putAdditionalBodyProperty("scheduler", JsonValue.from("ddim")).build())).isNotEqualTo(plain);
+        assertThat(image(params().putAdditionalBodyProperty("scheduler", JsonValue.from("dpmpp_2m")).build()))
+                .isNotEqualTo(plain);
         assertThat(image(params().putAdditionalBodyProperty("guidance_scale", JsonValue.from(1)).build())).isNotEqualTo(plain);
         assertThat(image(params().putAdditionalBodyProperty("guidance_scale", JsonValue.from(3)).build())).isNotEqualTo(plain);
         assertThat(image(params().prompt("a dog").build())).isNotEqualTo(plain);
@@ -138,7 +140,7 @@ class DiffusionRequestTest {
         assertThatThrownBy(() -> client.images().generate(params()
                         .putAdditionalBodyProperty("scheduler", JsonValue.from("dpm++")).build()))
                 .isInstanceOf(BadRequestException.class)
-                .hasMessageContaining("scheduler must be one of [ddim, euler], was 'dpm++'");
+                .hasMessageContaining("scheduler must be one of [ddim, dpmpp_2m, euler], was 'dpm++'");
     }
 
     @Test

@@ -71,6 +71,40 @@ class SchedulerTest {
     }
 
     @Test
+    void dpmSolverWithAPerfectNoisePredictionLandsOnTheCleanSample() {
+        Scheduler dpm = Scheduler.create(Scheduler.DPMPP_2M, NoiseSchedule.stableDiffusion15(), 20);
+        Scheduler euler = Scheduler.create(Scheduler.EULER, NoiseSchedule.stableDiffusion15(), 20);
+        float[] clean = gaussian(7, 64);
+        float[] noise = gaussian(8, 64);
+        float[] x = new float[64];
+        double sigma0 = ((EulerScheduler) euler).sigma(0);
+        for (int k = 0; k < 64; k++) x[k] = (float) (clean[k] + sigma0 * noise[k]);
+
+        for (int i = 0; i < dpm.steps(); i++) {
+            assertThat(dpm.inputScale(i)).isEqualTo(euler.inputScale(i));
+            dpm.step(i, noise, x);
+        }
+
+        for (int k = 0; k < 64; k++) assertThat(x[k]).isCloseTo(clean[k], within(1e-4f));
+    }
+
+    @Test
+    void dpmSolversSecondOrderStepDiffersFromEulers() {
+        NoiseSchedule schedule = NoiseSchedule.stableDiffusion15();
+        Scheduler dpm = Scheduler.create(Scheduler.DPMPP_2M, schedule, 10);
+        Scheduler euler = Scheduler.create(Scheduler.EULER, schedule, 10);
+        float[] a = gaussian(9, 16);
+        float[] b = a.clone();
+        for (int i = 0; i < 3; i++) {
+            float[] outA = gaussian(10 + i, 16); // a prediction that changes from step to step
+            dpm.step(i, outA, a);
+            euler.step(i, outA.clone(), b);
+        }
+
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
     void ddimWithAPerfectNoisePredictionLandsOnTheCleanSample(@TempDir Path dir) throws IOException {
         NoiseSchedule schedule = read(dir, "{\"set_alpha_to_one\": true, \"steps_offset\": 1}");
         Scheduler ddim = Scheduler.create(Scheduler.DDIM, schedule, 10);
@@ -123,8 +157,10 @@ class SchedulerTest {
     }
 
     @Test
-    void aDdimConfigMakesDdimTheDefault(@TempDir Path dir) throws IOException {
+    void theConfigsSchedulerIsTheDefaultWhenTheEngineHasIt(@TempDir Path dir) throws IOException {
         assertThat(Scheduler.defaultFor(read(dir, "{\"_class_name\": \"DDIMScheduler\"}"))).isEqualTo("ddim");
         assertThat(Scheduler.defaultFor(read(dir, "{\"_class_name\": \"PNDMScheduler\"}"))).isEqualTo("euler");
+        assertThat(Scheduler.defaultFor(read(dir, "{\"_class_name\": \"DPMSolverMultistepScheduler\"}")))
+                .isEqualTo("dpmpp_2m");
     }
 }

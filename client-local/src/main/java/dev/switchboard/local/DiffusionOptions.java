@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *   scheduler: euler         # euler | ddim | dpmpp_2m; the model's own when it is one of them, else euler
  *   size: 512x512            # the size of size=auto (and of calls that give none)
  *   max_size: 1024           # the largest width or height a call may ask for
+ *   max_batch: 4             # UNet batch per call at most (a guided image counts 2): bounds memory for large n
  *   output_dir: /srv/images  # where response_format=url writes its PNG files
  * </pre>
  */
@@ -48,7 +49,7 @@ public final class DiffusionOptions {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
     private static final List<String> KEYS = List.of("threads", "provider", "steps", "guidance_scale", "scheduler",
-            "size", "max_size", "output_dir", "progress");
+            "size", "max_size", "max_batch", "output_dir", "progress");
 
     private final int threads;
     private final Provider provider;
@@ -58,6 +59,7 @@ public final class DiffusionOptions {
     private final int width;
     private final int height;
     private final int maxSize;
+    private final int maxBatch;
     private final Path outputDir;
     private final DiffusionProgress progress;
 
@@ -70,6 +72,7 @@ public final class DiffusionOptions {
         this.width = b.width;
         this.height = b.height;
         this.maxSize = b.maxSize;
+        this.maxBatch = b.maxBatch;
         this.outputDir = b.outputDir;
         this.progress = b.progress;
     }
@@ -93,6 +96,7 @@ public final class DiffusionOptions {
         integer(at, options, "threads").ifPresent(b::threads);
         integer(at, options, "steps").ifPresent(b::steps);
         integer(at, options, "max_size").ifPresent(b::maxSize);
+        integer(at, options, "max_batch").ifPresent(b::maxBatch);
         Object guidance = options.get("guidance_scale");
         if (guidance != null) {
             if (!(guidance instanceof Number)) {
@@ -182,6 +186,14 @@ public final class DiffusionOptions {
         return maxSize;
     }
 
+    /**
+     * The largest batch one UNet call runs (a guided image counts twice: its unconditional and
+     * conditional halves); more images run in several calls a step, so memory stays bounded whatever n is.
+     */
+    public int maxBatch() {
+        return maxBatch;
+    }
+
     /** The folder {@code response_format=url} writes its files to. */
     public Path outputDir() {
         return outputDir;
@@ -196,7 +208,7 @@ public final class DiffusionOptions {
     public String toString() {
         return "threads=" + threads + ", provider=" + provider.name().toLowerCase(Locale.ROOT) + ", steps=" + steps
                 + ", guidance_scale=" + guidanceScale + (scheduler == null ? "" : ", scheduler=" + scheduler) + ", size="
-                + width + "x" + height + ", max_size=" + maxSize + ", output_dir=" + outputDir;
+                + width + "x" + height + ", max_size=" + maxSize + ", max_batch=" + maxBatch + ", output_dir=" + outputDir;
     }
 
     public static final class Builder {
@@ -209,6 +221,7 @@ public final class DiffusionOptions {
         private int width = 512;
         private int height = 512;
         private int maxSize = 1024;
+        private int maxBatch = 4;
         private Path outputDir = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-images");
         private DiffusionProgress progress = DiffusionProgress.NONE;
 
@@ -251,6 +264,11 @@ public final class DiffusionOptions {
             return this;
         }
 
+        public Builder maxBatch(int maxBatch) {
+            this.maxBatch = maxBatch;
+            return this;
+        }
+
         public Builder outputDir(Path outputDir) {
             this.outputDir = Objects.requireNonNull(outputDir, "outputDir");
             return this;
@@ -266,6 +284,7 @@ public final class DiffusionOptions {
             range("threads", threads, 1, 1024);
             range("steps", steps, 1, 1000);
             range("max_size", maxSize, 8, 4096);
+            range("max_batch", maxBatch, 1, 64);
             if (!Double.isFinite(guidanceScale) || guidanceScale < 0 || guidanceScale > 100) {
                 throw new IllegalArgumentException(at + ".guidance_scale must be between 0 and 100, was " + guidanceScale);
             }

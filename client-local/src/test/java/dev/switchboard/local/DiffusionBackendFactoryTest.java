@@ -47,7 +47,7 @@ class DiffusionBackendFactoryTest {
     void anUnknownOptionIsRefusedListingTheOptions() {
         assertThatThrownBy(() -> DiffusionOptions.of(deployment().putOption("sampler", "euler").build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("deployments.sd.sampler is not a diffusion engine option; the options are guidance_scale,"
+                .hasMessage("deployments.sd.sampler is not a diffusion engine option; the options are guidance_scale, max_batch,"
                         + " max_size, output_dir, progress, provider, scheduler, size, steps, threads");
     }
 

@@ -92,7 +92,7 @@ public final class DiffusionBackend implements Backend {
                             new java.util.TreeSet<>(ImageRequest.EXTRAS));
                 }
             }
-            Generation generation = new Generation(pipeline, request);
+            Generation generation = new Generation(pipeline, request, options.maxBatch());
             emitter.setCancellable(generation::cancel);
             List<float[]> pixels;
             try {

@@ -31,12 +31,15 @@ final class Generation {
 
     private final LoadedPipeline pipeline;
     private final ImageRequest request;
+    /** The UNet's batch per call: its fixed batch, or at most the deployment's max_batch. */
+    private final int unetChunk;
     private final OrtSession.RunOptions runOptions;
     private volatile boolean cancelled;
 
-    Generation(LoadedPipeline pipeline, ImageRequest request) throws OrtException {
+    Generation(LoadedPipeline pipeline, ImageRequest request, int maxBatch) throws OrtException {
         this.pipeline = pipeline;
         this.request = request;
+        this.unetChunk = pipeline.unetBatch > 0 ? (int) pipeline.unetBatch : maxBatch;
         this.runOptions = new OrtSession.RunOptions();
     }
 
@@ -70,7 +73,7 @@ final class Generation {
             long[] statesShape = {batch, ClipTokenizer.LENGTH, tokenFeatures};
             float[] out = new float[input.length];
             try (OnnxTensor statesTensor = OnnxTensor.createTensor(pipeline.env, FloatBuffer.wrap(batchStates), statesShape);
-                    PinnedUnet pinned = pipeline.unetBatch <= 0 || pipeline.unetBatch == batch
+                    PinnedUnet pinned = pipeline.unetBatch == batch || (pipeline.unetBatch <= 0 && batch <= unetChunk)
                             ? new PinnedUnet(sampleShape, statesTensor) : null) {
                 for (int i = 0; i < scheduler.steps(); i++) {
                     checkCancelled();
@@ -208,11 +211,11 @@ final class Generation {
         }
     }
 
-    /** The UNet's prediction for the whole batch in calls of its fixed batch. */
+    /** The UNet's prediction for the whole batch in calls of its fixed batch, or of at most max_batch. */
     private float[] unet(float[] input, long[] shape, float[] states, long[] statesShape, double timestep)
             throws OrtException {
         int batch = (int) shape[0];
-        int chunk = (int) pipeline.unetBatch; // 1 or 2
+        int chunk = unetChunk;
         int per = input.length / batch;
         int perStates = states.length / batch;
         float[] out = new float[input.length];
@@ -221,7 +224,14 @@ final class Generation {
         float[] in = new float[chunk * per];
         float[] st = new float[chunk * perStates];
         for (int b = 0; b < batch; b += chunk) {
-            int take = Math.min(chunk, batch - b); // a last chunk short of the fixed batch is padded with zeros
+            int take = Math.min(chunk, batch - b);
+            if (take < chunk && pipeline.unetBatch <= 0) { // a free batch: the last call is just shorter
+                chunk = take;
+                chunkShape = new long[] {chunk, shape[1], shape[2], shape[3]};
+                chunkStatesShape = new long[] {chunk, statesShape[1], statesShape[2]};
+                in = new float[chunk * per];
+                st = new float[chunk * perStates];
+            } // a fixed batch: the last call is padded with zeros
             java.util.Arrays.fill(in, 0);
             java.util.Arrays.fill(st, 0);
             System.arraycopy(input, b * per, in, 0, take * per);

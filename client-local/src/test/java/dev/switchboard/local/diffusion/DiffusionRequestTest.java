@@ -38,7 +38,7 @@ class DiffusionRequestTest {
             }
         };
         client = DiffusionModels.client(DiffusionModels.deployment(DiffusionModels.tiny()).putOption("size", "32x24")
-                .putOption("progress", progress).build());
+                .putOption("max_batch", 64).putOption("progress", progress).build());
     }
 
     @AfterAll
@@ -198,6 +198,17 @@ class DiffusionRequestTest {
 
             assertThat(response.data().orElseThrow()).extracting(i -> i.b64Json().orElseThrow())
                     .isEqualTo(client.images().generate(params().n(2).build()).data().orElseThrow().stream()
+                            .map(i -> i.b64Json().orElseThrow()).collect(java.util.stream.Collectors.toList()));
+        }
+    }
+
+    @Test
+    void maxBatchSplitsTheUnetsBatchWithoutChangingTheImages() {
+        ImageGenerateParams three = params().n(3).build();
+        try (OpenAIClient split = DiffusionModels.client(DiffusionModels.deployment(DiffusionModels.tiny())
+                .putOption("size", "32x24").putOption("max_batch", 4).build())) {
+            assertThat(split.images().generate(three).data().orElseThrow()).extracting(i -> i.b64Json().orElseThrow())
+                    .isEqualTo(client.images().generate(three).data().orElseThrow().stream()
                             .map(i -> i.b64Json().orElseThrow()).collect(java.util.stream.Collectors.toList()));
         }
     }

@@ -35,6 +35,7 @@ final class Generation {
     private final int unetChunk;
     private final OrtSession.RunOptions runOptions;
     private volatile boolean cancelled;
+    private boolean runOptionsClosed;
 
     Generation(LoadedPipeline pipeline, ImageRequest request, int maxBatch) throws OrtException {
         this.pipeline = pipeline;
@@ -43,13 +44,20 @@ final class Generation {
         this.runOptions = new OrtSession.RunOptions();
     }
 
-    void cancel() {
+    /** Locked with the closing of the run options, so a late cancel never touches freed native memory. */
+    synchronized void cancel() {
         cancelled = true;
+        if (runOptionsClosed) return;
         try {
             runOptions.setTerminate(true);
         } catch (OrtException | RuntimeException e) {
-            // Already closed: the run is over.
+            // The run ended as it was told to stop: nothing left to stop.
         }
+    }
+
+    private synchronized void closeRunOptions() {
+        runOptionsClosed = true;
+        runOptions.close();
     }
 
     /** The images, each {@code 3 × height × width}; {@code onStep} hears each finished step (from 1). */
@@ -106,7 +114,7 @@ final class Generation {
             }
             return images;
         } finally {
-            runOptions.close();
+            closeRunOptions();
         }
     }
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class DiffusionStepBenchmark {
     private static final int STEPS = 12;
     private static final int ROUNDS = 8;
-    private static final int THREADS = 2;
+    private static final int THREADS = Integer.getInteger("switchboard.diffusion.threads", 2);
 
     @Test
     void glueOverheadPerStep() throws Exception {

@@ -44,6 +44,14 @@ class DiffusionBackendFactoryTest {
     }
 
     @Test
+    void aHubReferenceWithoutARepositoryIsRefusedWhenTheRouterIsBuilt() {
+        assertThatThrownBy(() -> router(Deployment.builder().name("sd").kind("diffusion").model("hf:runwayml").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("deployments.sd.model: 'hf:runwayml' must name a repository: hf:owner/repo, optionally"
+                        + " followed by /folder and @revision");
+    }
+
+    @Test
     void anUnknownOptionIsRefusedListingTheOptions() {
         assertThatThrownBy(() -> DiffusionOptions.of(deployment().putOption("sampler", "euler").build()))
                 .isInstanceOf(IllegalArgumentException.class)

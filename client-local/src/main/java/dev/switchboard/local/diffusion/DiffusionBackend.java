@@ -64,8 +64,16 @@ public final class DiffusionBackend implements Backend {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A backend for deployment {@code deployment} on the model folder {@code modelRef}; nothing loads until the first call. */
+    /**
+     * A backend for deployment {@code deployment} on the model folder {@code modelRef}; nothing loads
+     * until the first call. Throws IllegalArgumentException when a hub reference names no repository.
+     */
     public static DiffusionBackend create(String deployment, String modelRef, DiffusionOptions options, Clock clock) {
+        try {
+            ModelFolder.checkReference(modelRef);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("deployments." + deployment + ".model: " + e.getMessage(), e);
+        }
         return new DiffusionBackend(deployment, modelRef, options, clock);
     }
 

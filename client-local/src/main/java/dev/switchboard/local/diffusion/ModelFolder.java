@@ -58,6 +58,24 @@ final class ModelFolder {
         }
     }
 
+    /**
+     * Checks the form of a reference without touching files or the network: a hub reference must
+     * name a repository; throws IllegalArgumentException saying what is wrong.
+     */
+    static void checkReference(String ref) {
+        if (!ref.startsWith(ModelRef.HUB_PREFIX)) return;
+        String body = ref.substring(ModelRef.HUB_PREFIX.length());
+        int at = body.lastIndexOf('@');
+        String revision = at > body.lastIndexOf('/') ? body.substring(at) : "";
+        if (!revision.isEmpty()) body = body.substring(0, at);
+        while (body.endsWith("/")) body = body.substring(0, body.length() - 1);
+        if (body.split("/").length < 2) {
+            throw new IllegalArgumentException("'" + ref + "' must name a repository: hf:owner/repo, optionally followed by"
+                    + " /folder and @revision");
+        }
+        ModelRef.parse(ModelRef.HUB_PREFIX + body + "/" + UNET + revision); // the hub reference rules, for every part
+    }
+
     private static Path local(String ref) {
         if (ref.equals("~") || ref.startsWith("~/")) {
             return Path.of(System.getProperty("user.home")).resolve(ref.substring(Math.min(2, ref.length())));

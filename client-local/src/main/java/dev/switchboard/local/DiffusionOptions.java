@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *   provider: auto           # auto (CUDA when present at run time, else CPU) | cpu | cuda
  *   steps: 25                # denoising steps unless a call says (extra body property steps)
  *   guidance_scale: 7.5      # classifier-free guidance unless a call says
- *   scheduler: euler         # euler | ddim | dpmpp_2m; the model's own when it is one of them, else euler
+ *   scheduler: euler         # euler | euler_a | ddim | dpmpp_2m; the model's own when it is one of them, else euler
  *   size: 512x512            # the size of size=auto (and of calls that give none)
  *   max_size: 1024           # the largest width or height a call may ask for
  *   max_batch: 4             # UNet batch per call at most (a guided image counts 2): bounds memory for large n
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class DiffusionOptions {
     /** The schedulers the engine runs. */
-    public static final Set<String> SCHEDULERS = Set.of("euler", "ddim", "dpmpp_2m");
+    public static final Set<String> SCHEDULERS = Set.of("euler", "euler_a", "ddim", "dpmpp_2m");
 
     /** Where ONNX Runtime runs the models. */
     public enum Provider {
@@ -166,7 +166,7 @@ public final class DiffusionOptions {
         return guidanceScale;
     }
 
-    /** {@code euler}, {@code ddim} or {@code dpmpp_2m}; empty for the model's own (when the engine has it, else euler). */
+    /** {@code euler}, {@code euler_a}, {@code ddim} or {@code dpmpp_2m}; empty for the model's own (when the engine has it, else euler). */
     public Optional<String> scheduler() {
         return Optional.ofNullable(scheduler);
     }
@@ -247,7 +247,7 @@ public final class DiffusionOptions {
             return this;
         }
 
-        /** {@code euler}, {@code ddim} or {@code dpmpp_2m}. */
+        /** {@code euler}, {@code euler_a}, {@code ddim} or {@code dpmpp_2m}. */
         public Builder scheduler(String scheduler) {
             this.scheduler = scheduler;
             return this;

@@ -62,7 +62,7 @@ class DiffusionBackendFactoryTest {
     @Test
     void badOptionValuesAreRefusedNamingOptionAndValue() {
         assertThatThrownBy(() -> DiffusionOptions.of(deployment().putOption("scheduler", "pndm").build()))
-                .hasMessage("deployments.sd.scheduler must be one of [ddim, dpmpp_2m, euler], was 'pndm'");
+                .hasMessage("deployments.sd.scheduler must be one of [ddim, dpmpp_2m, euler, euler_a], was 'pndm'");
         assertThatThrownBy(() -> DiffusionOptions.of(deployment().putOption("size", "500x500").build()))
                 .hasMessage("deployments.sd.size 500x500 must have sides that are multiples of 8 between 8 and max_size 1024");
         assertThatThrownBy(() -> DiffusionOptions.of(deployment().putOption("provider", "rocm").build()))

@@ -69,11 +69,17 @@ final class Generation {
             int tokenFeatures = states.length / (guided ? 2 : 1) / ClipTokenizer.LENGTH;
             float[] batchStates = repeat(states, guided ? 2 : 1, n, ClipTokenizer.LENGTH * tokenFeatures);
 
-            Scheduler scheduler = Scheduler.create(request.scheduler, pipeline.schedule, request.steps);
             int h = request.height / 8;
             int w = request.width / 8;
             int perImage = CHANNELS * h * w;
-            float[] latents = noise(n, perImage, scheduler.initNoiseSigma());
+            Random[] seeded = new Random[n];
+            for (int i = 0; i < n; i++) seeded[i] = new Random(request.seed + i);
+            Scheduler scheduler = Scheduler.create(request.scheduler, pipeline.schedule, request.steps, target -> {
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < perImage; k++) target[i * perImage + k] = (float) seeded[i].nextGaussian();
+                }
+            });
+            float[] latents = noise(seeded, perImage, scheduler.initNoiseSigma());
             int batch = guided ? 2 * n : n;
             float[] input = new float[batch * perImage];
             float[] guidedNoise = guided ? new float[n * perImage] : null;
@@ -122,12 +128,14 @@ final class Generation {
         if (cancelled) throw new CancellationException("image generation cancelled");
     }
 
-    /** The seeds' noise, image by image: image i is drawn from {@code seed + i}, so one seed gives one image whatever n is. */
-    private float[] noise(int n, int perImage, double sigma) {
-        float[] latents = new float[n * perImage];
-        for (int i = 0; i < n; i++) {
-            Random random = new Random(request.seed + i);
-            for (int k = 0; k < perImage; k++) latents[i * perImage + k] = (float) (random.nextGaussian() * sigma);
+    /**
+     * The initial latents, image by image: image i is drawn from its own stream seeded {@code seed + i}
+     * (which the stochastic schedulers go on drawing from), so one seed gives one image whatever n is.
+     */
+    private static float[] noise(Random[] seeded, int perImage, double sigma) {
+        float[] latents = new float[seeded.length * perImage];
+        for (int i = 0; i < seeded.length; i++) {
+            for (int k = 0; k < perImage; k++) latents[i * perImage + k] = (float) (seeded[i].nextGaussian() * sigma);
         }
         return latents;
     }

@@ -10,6 +10,13 @@ abstract class Scheduler {
     static final String EULER = "euler";
     static final String DDIM = "ddim";
     static final String DPMPP_2M = "dpmpp_2m";
+    static final String EULER_ANCESTRAL = "euler_a";
+
+    /** Fresh Gaussian noise for the stochastic schedulers, drawn image by image from each image's seeded stream. */
+    @FunctionalInterface
+    interface Noise {
+        void fill(float[] target);
+    }
 
     final NoiseSchedule schedule;
     final double[] timesteps;
@@ -20,9 +27,18 @@ abstract class Scheduler {
     }
 
     static Scheduler create(String name, NoiseSchedule schedule, int steps) {
+        return create(name, schedule, steps, target -> {
+            throw new IllegalStateException(name + " draws no noise");
+        });
+    }
+
+    /** A scheduler; the stochastic ones (euler_a) draw their noise from {@code noise}. */
+    static Scheduler create(String name, NoiseSchedule schedule, int steps, Noise noise) {
         switch (name) {
             case EULER:
                 return new EulerScheduler(schedule, steps);
+            case EULER_ANCESTRAL:
+                return new EulerAncestralScheduler(schedule, steps, noise);
             case DDIM:
                 return new DdimScheduler(schedule, steps);
             case DPMPP_2M:
@@ -35,6 +51,7 @@ abstract class Scheduler {
     /** The scheduler a model folder's config was exported with, when this engine has it; Euler otherwise. */
     static String defaultFor(NoiseSchedule schedule) {
         if (schedule.className.startsWith("DDIM")) return DDIM;
+        if (schedule.className.startsWith("EulerAncestral")) return EULER_ANCESTRAL;
         if (schedule.className.startsWith("DPMSolverMultistep")) return DPMPP_2M;
         return EULER;
     }

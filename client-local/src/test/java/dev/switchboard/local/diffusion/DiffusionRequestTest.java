@@ -104,6 +104,17 @@ class DiffusionRequestTest {
     }
 
     @Test
+    void eulerAncestralIsRepeatableForASeedAndOneSeedGivesOneImageWhateverN() {
+        ImageGenerateParams.Builder ancestral = params().putAdditionalBodyProperty("scheduler", JsonValue.from("euler_a"));
+        byte[] first = image(ancestral.build());
+
+        assertThat(image(ancestral.build())).isEqualTo(first);
+        assertThat(first).isNotEqualTo(image(params().build()));
+        ImagesResponse two = client.images().generate(ancestral.n(2).build());
+        assertThat(Base64.getDecoder().decode(two.data().orElseThrow().get(0).b64Json().orElseThrow())).isEqualTo(first);
+    }
+
+    @Test
     void jpegIsWrittenWhenAsked() throws IOException {
         ImagesResponse response = client.images().generate(params().outputFormat(ImageGenerateParams.OutputFormat.JPEG).build());
         byte[] bytes = Base64.getDecoder().decode(response.data().orElseThrow().get(0).b64Json().orElseThrow());
@@ -140,7 +151,7 @@ class DiffusionRequestTest {
         assertThatThrownBy(() -> client.images().generate(params()
                         .putAdditionalBodyProperty("scheduler", JsonValue.from("dpm++")).build()))
                 .isInstanceOf(BadRequestException.class)
-                .hasMessageContaining("scheduler must be one of [ddim, dpmpp_2m, euler], was 'dpm++'");
+                .hasMessageContaining("scheduler must be one of [ddim, dpmpp_2m, euler, euler_a], was 'dpm++'");
     }
 
     @Test

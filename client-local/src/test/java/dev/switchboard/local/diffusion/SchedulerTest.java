@@ -89,6 +89,34 @@ class SchedulerTest {
     }
 
     @Test
+    void eulerAncestralWithPerfectPredictionsLandsOnTheCleanSampleAddingTheSeedsNoise() {
+        NoiseSchedule schedule = NoiseSchedule.stableDiffusion15();
+        Random seeded = new Random(11);
+        java.util.List<Float> drawn = new java.util.ArrayList<>();
+        Scheduler ancestral = Scheduler.create(Scheduler.EULER_ANCESTRAL, schedule, 10, target -> {
+            for (int k = 0; k < target.length; k++) {
+                target[k] = (float) seeded.nextGaussian();
+                drawn.add(target[k]);
+            }
+        });
+        float[] clean = gaussian(12, 32);
+        float[] x = new float[32];
+        double sigma0 = ((EulerScheduler) Scheduler.create(Scheduler.EULER, schedule, 10)).sigma(0);
+        float[] noise = gaussian(13, 32);
+        for (int k = 0; k < 32; k++) x[k] = (float) (clean[k] + sigma0 * noise[k]);
+        double[] sigmas = EulerScheduler.sigmas(schedule, ancestral.timesteps);
+
+        for (int i = 0; i < ancestral.steps(); i++) {
+            float[] eps = new float[32]; // the noise the latents hold now: a perfect prediction
+            for (int k = 0; k < 32; k++) eps[k] = (float) ((x[k] - clean[k]) / sigmas[i]);
+            ancestral.step(i, eps, x);
+        }
+
+        for (int k = 0; k < 32; k++) assertThat(x[k]).isCloseTo(clean[k], within(1e-4f));
+        assertThat(drawn).hasSize(9 * 32); // fresh noise at every step but the last
+    }
+
+    @Test
     void dpmSolversSecondOrderStepDiffersFromEulers() {
         NoiseSchedule schedule = NoiseSchedule.stableDiffusion15();
         Scheduler dpm = Scheduler.create(Scheduler.DPMPP_2M, schedule, 10);
@@ -162,5 +190,7 @@ class SchedulerTest {
         assertThat(Scheduler.defaultFor(read(dir, "{\"_class_name\": \"PNDMScheduler\"}"))).isEqualTo("euler");
         assertThat(Scheduler.defaultFor(read(dir, "{\"_class_name\": \"DPMSolverMultistepScheduler\"}")))
                 .isEqualTo("dpmpp_2m");
+        assertThat(Scheduler.defaultFor(read(dir, "{\"_class_name\": \"EulerAncestralDiscreteScheduler\"}")))
+                .isEqualTo("euler_a");
     }
 }

@@ -86,9 +86,10 @@ final class Generation {
             long[] sampleShape = {batch, CHANNELS, h, w};
             long[] statesShape = {batch, ClipTokenizer.LENGTH, tokenFeatures};
             float[] out = new float[input.length];
-            try (OnnxTensor statesTensor = OnnxTensor.createTensor(pipeline.env, FloatBuffer.wrap(batchStates), statesShape);
-                    PinnedUnet pinned = pipeline.unetBatch == batch || (pipeline.unetBatch <= 0 && batch <= unetChunk)
-                            ? new PinnedUnet(sampleShape, statesTensor) : null) {
+            boolean wholeBatch = pipeline.unetBatch == batch || (pipeline.unetBatch <= 0 && batch <= unetChunk);
+            boolean float32 = pipeline.sampleType == OnnxJavaType.FLOAT && pipeline.predictionType == OnnxJavaType.FLOAT;
+            try (OnnxTensor statesTensor = FloatTensors.of(pipeline.env, batchStates, statesShape, pipeline.statesType);
+                    PinnedUnet pinned = wholeBatch && float32 ? new PinnedUnet(sampleShape, statesTensor) : null) {
                 for (int i = 0; i < scheduler.steps(); i++) {
                     checkCancelled();
                     float scale = (float) scheduler.inputScale(i);
@@ -97,7 +98,7 @@ final class Generation {
                     if (pinned != null) {
                         pinned.run(input, scheduler.timesteps[i], out);
                     } else {
-                        out = unet(input, sampleShape, batchStates, statesShape, scheduler.timesteps[i]);
+                        out = unet(input, sampleShape, batchStates, statesShape, statesTensor, scheduler.timesteps[i]);
                     }
                     float[] predicted = out;
                     if (guided) {
@@ -227,10 +228,13 @@ final class Generation {
         }
     }
 
-    /** The UNet's prediction for the whole batch in calls of its fixed batch, or of at most max_batch. */
-    private float[] unet(float[] input, long[] shape, float[] states, long[] statesShape, double timestep)
-            throws OrtException {
+    /** The UNet's prediction for the whole batch, in one call or in calls of its fixed batch, or of at most max_batch. */
+    private float[] unet(float[] input, long[] shape, float[] states, long[] statesShape, OnnxTensor wholeStates,
+            double timestep) throws OrtException {
         int batch = (int) shape[0];
+        if (pipeline.unetBatch == batch || (pipeline.unetBatch <= 0 && batch <= unetChunk)) {
+            return unetCall(input, shape, wholeStates, batch, timestep);
+        }
         int chunk = unetChunk;
         int per = input.length / batch;
         int perStates = states.length / batch;
@@ -252,18 +256,18 @@ final class Generation {
             java.util.Arrays.fill(st, 0);
             System.arraycopy(input, b * per, in, 0, take * per);
             System.arraycopy(states, b * perStates, st, 0, take * perStates);
-            try (OnnxTensor statesTensor = OnnxTensor.createTensor(pipeline.env, FloatBuffer.wrap(st), chunkStatesShape)) {
-                float[] part = unetCall(FloatBuffer.wrap(in), chunkShape, statesTensor, chunk, timestep);
+            try (OnnxTensor statesTensor = FloatTensors.of(pipeline.env, st, chunkStatesShape, pipeline.statesType)) {
+                float[] part = unetCall(in, chunkShape, statesTensor, chunk, timestep);
                 System.arraycopy(part, 0, out, b * per, take * per);
             }
         }
         return out;
     }
 
-    private float[] unetCall(FloatBuffer input, long[] shape, OnnxTensor states, int batch, double timestep)
+    private float[] unetCall(float[] input, long[] shape, OnnxTensor states, int batch, double timestep)
             throws OrtException {
         checkCancelled();
-        try (OnnxTensor sample = OnnxTensor.createTensor(pipeline.env, input, shape);
+        try (OnnxTensor sample = FloatTensors.of(pipeline.env, input, shape, pipeline.sampleType);
                 OnnxTensor t = timestepTensor(batch, timestep)) {
             Map<String, OnnxTensor> inputs = new HashMap<>(4);
             inputs.put("sample", sample);
@@ -292,7 +296,7 @@ final class Generation {
             default: {
                 float[] v = new float[count];
                 java.util.Arrays.fill(v, (float) timestep);
-                return OnnxTensor.createTensor(pipeline.env, FloatBuffer.wrap(v), shape);
+                return FloatTensors.of(pipeline.env, v, shape, pipeline.timestepType);
             }
         }
     }
@@ -303,7 +307,7 @@ final class Generation {
         float inverse = (float) (1 / pipeline.vaeScale);
         for (int k = 0; k < length; k++) scaled[k] = latents[offset + k] * inverse;
         int pixels = 3 * h * 8 * w * 8;
-        try (OnnxTensor in = OnnxTensor.createTensor(pipeline.env, FloatBuffer.wrap(scaled), new long[] {1, CHANNELS, h, w});
+        try (OnnxTensor in = FloatTensors.of(pipeline.env, scaled, new long[] {1, CHANNELS, h, w}, pipeline.latentType);
                 OrtSession.Result result = pipeline.vaeDecoder.session.run(Map.of("latent_sample", in),
                         java.util.Set.of("sample"), runOptions)) {
             float[] image = floats(result, "sample", pixels, false);
@@ -321,15 +325,13 @@ final class Generation {
      */
     private static float[] floats(OrtSession.Result result, String name, int expected, boolean multiple) {
         OnnxValue value = result.get(name).orElseThrow(() -> new IllegalStateException("the model gave no " + name));
-        FloatBuffer buffer = ((OnnxTensor) value).getFloatBuffer();
-        int size = buffer.remaining();
+        float[] values = FloatTensors.read((OnnxTensor) value);
+        int size = values.length;
         if (multiple ? size == 0 || size % expected != 0 : size != expected) {
             throw new IllegalStateException("the model's " + name + " holds " + size + " values where "
                     + (multiple ? "a multiple of " : "") + expected + " were expected");
         }
-        float[] out = new float[size];
-        buffer.get(out);
-        return out;
+        return values;
     }
 
     /** {@code groups} blocks of {@code block} floats, each repeated {@code times} times in place. */

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 final class LoadedPipeline {
     private static final Logger log = LoggerFactory.getLogger(LoadedPipeline.class);
-    private static final Set<OnnxJavaType> FLOAT = Set.of(OnnxJavaType.FLOAT);
+    private static final Set<OnnxJavaType> FLOAT = Set.of(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16);
     private static final Set<OnnxJavaType> IDS = Set.of(OnnxJavaType.INT32, OnnxJavaType.INT64);
-    private static final Set<OnnxJavaType> TIMESTEP = Set.of(OnnxJavaType.FLOAT, OnnxJavaType.INT64, OnnxJavaType.INT32);
+    private static final Set<OnnxJavaType> TIMESTEP = Set.of(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16, OnnxJavaType.INT64,
+            OnnxJavaType.INT32);
     /** SD 1.5's VAE scaling factor, for a folder without vae_decoder/config.json. */
     static final double DEFAULT_VAE_SCALE = 0.18215;
 
@@ -56,6 +57,11 @@ final class LoadedPipeline {
     final long latentHeight;
     final long latentWidth;
     final long vaeBatch;
+    /** The element types (float32 or float16) of the UNet's sample, states and prediction, and of the VAE's latents. */
+    final OnnxJavaType sampleType;
+    final OnnxJavaType statesType;
+    final OnnxJavaType predictionType;
+    final OnnxJavaType latentType;
 
     private LoadedPipeline(String deployment, Path root, OrtEnvironment env, OnnxModel textEncoder, OnnxModel unet,
             OnnxModel vaeDecoder, ClipTokenizer tokenizer, NoiseSchedule schedule, double vaeScale, String provider) {
@@ -80,7 +86,10 @@ final class LoadedPipeline {
         TensorInfo sample = unet.input(deployment, "sample", 4, FLOAT);
         TensorInfo timestep = unet.input(deployment, "timestep", -1, TIMESTEP);
         TensorInfo states = unet.input(deployment, "encoder_hidden_states", 3, FLOAT);
-        unet.output(deployment, "out_sample", 4, FLOAT);
+        TensorInfo prediction = unet.output(deployment, "out_sample", 4, FLOAT);
+        sampleType = sample.type;
+        statesType = states.type;
+        predictionType = prediction.type;
         unet.onlyInputs(deployment, Set.of("sample", "timestep", "encoder_hidden_states"));
         long[] s = sample.getShape();
         unetBatch = s[0];
@@ -108,6 +117,7 @@ final class LoadedPipeline {
         vaeDecoder.output(deployment, "sample", 4, FLOAT);
         vaeDecoder.onlyInputs(deployment, Set.of("latent_sample"));
         vaeBatch = latent.getShape()[0];
+        latentType = latent.type;
         if (vaeBatch > 1) {
             throw new ModelLoadException(deployment + ": vae_decoder takes a fixed batch of " + vaeBatch
                     + "; the engine decodes one image at a time (batch 1 or free)");

@@ -82,9 +82,8 @@ final class OnnxModel implements AutoCloseable {
         }
         TensorInfo info = (TensorInfo) node.getInfo();
         if (!types.contains(info.type)) {
-            String hint = info.type == OnnxJavaType.FLOAT16 ? "; float16 exports are not supported, use a float32 export" : "";
             throw new ModelLoadException(deployment + ": " + part + "'s " + kind + " '" + name + "' holds " + info.type
-                    + ", where the engine needs " + new TreeSet<>(types) + hint);
+                    + ", where the engine needs " + new TreeSet<>(types));
         }
         if (rank >= 0 && info.getShape().length != rank) {
             throw new ModelLoadException(deployment + ": " + part + "'s " + kind + " '" + name + "' has the shape "

@@ -87,18 +87,18 @@ class DiffusionModelLoadTest {
     }
 
     @Test
-    void aFloat16UnetIsRefusedAskingForAFloat32Export(@TempDir Path dir) throws IOException {
+    void aUnetOfDoublesIsRefusedNamingTheTypesItTakes(@TempDir Path dir) throws IOException {
         Path model = TinyDiffusion.builder().build().write(dir);
         OnnxGraph.named("unet")
-                .input("sample", OnnxGraph.FLOAT16, "batch", 4, "h", "w")
+                .input("sample", 11, "batch", 4, "h", "w") // DOUBLE
                 .input("timestep", OnnxGraph.INT64, "batch")
-                .input("encoder_hidden_states", OnnxGraph.FLOAT16, "batch", 77, 32)
-                .output("out_sample", OnnxGraph.FLOAT16, "batch", 4, "h", "w")
+                .input("encoder_hidden_states", OnnxGraph.FLOAT, "batch", 77, 32)
+                .output("out_sample", 11, "batch", 4, "h", "w")
                 .node("Identity", List.of("sample"), List.of("out_sample"))
                 .write(model.resolve("unet/model.onnx"), 17);
 
-        assertThat(loadFailure(model)).hasMessage("sd: unet/model.onnx's input 'sample' holds FLOAT16, where the engine"
-                + " needs [FLOAT]; float16 exports are not supported, use a float32 export");
+        assertThat(loadFailure(model)).hasMessage("sd: unet/model.onnx's input 'sample' holds DOUBLE, where the engine"
+                + " needs [FLOAT, FLOAT16]");
     }
 
     @Test

@@ -236,6 +236,32 @@ class DiffusionRequestTest {
     }
 
     @Test
+    void aHalfPrecisionExportGivesNearlyTheImageOfItsFloat32Twin() throws IOException {
+        java.nio.file.Path half = TinyDiffusion.builder().seed(7).half().floatTimestep().build()
+                .write(DiffusionModels.dir().resolve("half"));
+        java.nio.file.Path full = TinyDiffusion.builder().seed(7).floatTimestep().build()
+                .write(DiffusionModels.dir().resolve("full"));
+        BufferedImage a;
+        BufferedImage b;
+        try (OpenAIClient halfClient = DiffusionModels.client(DiffusionModels.deployment(half).build());
+                OpenAIClient fullClient = DiffusionModels.client(DiffusionModels.deployment(full).build())) {
+            a = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                    halfClient.images().generate(params().build()).data().orElseThrow().get(0).b64Json().orElseThrow())));
+            b = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                    fullClient.images().generate(params().build()).data().orElseThrow().get(0).b64Json().orElseThrow())));
+        }
+        long total = 0;
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift < 24; shift += 8) total += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
+            }
+        }
+        assertThat(total / (16.0 * 16 * 3)).isLessThan(3.0); // within a few levels of 255 on average
+    }
+
+    @Test
     void aModelExportedWithAFloatTimestepRunsToo() throws IOException {
         java.nio.file.Path model = TinyDiffusion.builder().floatTimestep().build()
                 .write(DiffusionModels.dir().resolve("float-timestep"));

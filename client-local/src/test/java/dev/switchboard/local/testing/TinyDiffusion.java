@@ -70,36 +70,58 @@ public final class TinyDiffusion {
         }
     }
 
+    private int floatType() {
+        return b.half ? OnnxGraph.FLOAT16 : OnnxGraph.FLOAT;
+    }
+
+    /** The float32 name of a float input: itself, or a Cast of it for a half-precision model. */
+    private String floatIn(OnnxGraph g, String name) {
+        if (!b.half) return name;
+        g.node("Cast", List.of(name), List.of(name + "_f32"), OnnxGraph.integer("to", OnnxGraph.FLOAT));
+        return name + "_f32";
+    }
+
+    /** The name a float output is computed under: itself, or a float32 one Cast to it for a half-precision model. */
+    private String floatOut(OnnxGraph g, String name) {
+        if (!b.half) return name;
+        g.node("Cast", List.of(name + "_f32"), List.of(name), OnnxGraph.integer("to", OnnxGraph.FLOAT16));
+        return name + "_f32";
+    }
+
     private OnnxGraph textEncoder(Random random) {
         int hidden = b.hidden;
-        return OnnxGraph.named("text_encoder")
+        OnnxGraph g = OnnxGraph.named("text_encoder")
                 .input("input_ids", OnnxGraph.INT32, "batch", "sequence")
-                .output("last_hidden_state", OnnxGraph.FLOAT, "batch", "sequence", hidden)
-                .output("pooler_output", OnnxGraph.FLOAT, "batch", hidden)
+                .output("last_hidden_state", floatType(), "batch", "sequence", hidden)
+                .output("pooler_output", floatType(), "batch", hidden)
                 .floats("token_scale", uniform(random, hidden, 0.0001f, 0.003f), hidden)
                 .floats("position", uniform(random, 77 * hidden, -1f, 1f), 77, hidden)
-                .longs("axis2", new long[] {2}, 1)
-                .node("Cast", List.of("input_ids"), List.of("ids_f"), OnnxGraph.integer("to", OnnxGraph.FLOAT))
+                .longs("axis2", new long[] {2}, 1);
+        String states = floatOut(g, "last_hidden_state");
+        String pooled = floatOut(g, "pooler_output");
+        return g.node("Cast", List.of("input_ids"), List.of("ids_f"), OnnxGraph.integer("to", OnnxGraph.FLOAT))
                 .node("Unsqueeze", List.of("ids_f", "axis2"), List.of("ids_3"))
                 .node("Mul", List.of("ids_3", "token_scale"), List.of("scaled"))
                 .node("Sin", List.of("scaled"), List.of("waves"))
-                .node("Add", List.of("waves", "position"), List.of("last_hidden_state"))
-                .node("ReduceMean", List.of("last_hidden_state"), List.of("pooler_output"),
+                .node("Add", List.of("waves", "position"), List.of(states))
+                .node("ReduceMean", List.of(states), List.of(pooled),
                         OnnxGraph.ints("axes", 1), OnnxGraph.integer("keepdims", 0));
     }
 
     private OnnxGraph unet(Random random) {
         Object batch = b.unetBatch > 0 ? (Object) b.unetBatch : "batch";
         OnnxGraph g = OnnxGraph.named("unet")
-                .input("sample", OnnxGraph.FLOAT, batch, "channels", "height", "width")
-                .input("timestep", b.floatTimestep ? OnnxGraph.FLOAT : OnnxGraph.INT64, batch)
-                .input("encoder_hidden_states", OnnxGraph.FLOAT, batch, "sequence", b.hidden)
-                .output("out_sample", OnnxGraph.FLOAT, batch, 4, "height", "width")
+                .input("sample", floatType(), batch, "channels", "height", "width")
+                .input("timestep", b.floatTimestep ? floatType() : OnnxGraph.INT64, batch)
+                .input("encoder_hidden_states", floatType(), batch, "sequence", b.hidden)
+                .output("out_sample", floatType(), batch, 4, "height", "width")
                 .longs("axis3", new long[] {3}, 1)
                 .longs("axes123", new long[] {1, 2, 3}, 3)
                 .floats("time_scale", new float[] {0.0005f})
                 .floats("state_scale", new float[] {0.5f});
-        String x = "sample";
+        String x = floatIn(g, "sample");
+        String states = floatIn(g, "encoder_hidden_states");
+        String prediction = floatOut(g, "out_sample");
         int channels = 4;
         int layer = 0;
         if (b.unetWidth > 0) {
@@ -115,7 +137,7 @@ public final class TinyDiffusion {
         g.floats("w" + layer, normal(random, 4 * channels * 9, (float) Math.sqrt(0.5 / (channels * 9))), 4, channels, 3, 3);
         g.node("Conv", List.of(x, "w" + layer), List.of("conv"), OnnxGraph.ints("pads", 1, 1, 1, 1));
         return g
-                .node("ReduceMean", List.of("encoder_hidden_states"), List.of("state_mean"),
+                .node("ReduceMean", List.of(states), List.of("state_mean"),
                         OnnxGraph.ints("axes", 1, 2), OnnxGraph.integer("keepdims", 1))
                 .node("Unsqueeze", List.of("state_mean", "axis3"), List.of("state_4"))
                 .node("Mul", List.of("state_4", "state_scale"), List.of("state_term"))
@@ -123,16 +145,18 @@ public final class TinyDiffusion {
                 .node("Unsqueeze", List.of("time_f", "axes123"), List.of("time_4"))
                 .node("Mul", List.of("time_4", "time_scale"), List.of("time_term"))
                 .node("Add", List.of("state_term", "time_term"), List.of("bias"))
-                .node("Add", List.of("conv", "bias"), List.of("out_sample"));
+                .node("Add", List.of("conv", "bias"), List.of(prediction));
     }
 
     private OnnxGraph vaeDecoder(Random random) {
-        return OnnxGraph.named("vae_decoder")
-                .input("latent_sample", OnnxGraph.FLOAT, "batch", "channels", "height", "width")
-                .output("sample", OnnxGraph.FLOAT, "batch", 3, "height_8", "width_8")
-                .floats("up", normal(random, 4 * 3 * 8 * 8, 0.1f), 4, 3, 8, 8)
-                .node("ConvTranspose", List.of("latent_sample", "up"), List.of("pixels"), OnnxGraph.ints("strides", 8, 8))
-                .node("Tanh", List.of("pixels"), List.of("sample"));
+        OnnxGraph g = OnnxGraph.named("vae_decoder")
+                .input("latent_sample", floatType(), "batch", "channels", "height", "width")
+                .output("sample", floatType(), "batch", 3, "height_8", "width_8")
+                .floats("up", normal(random, 4 * 3 * 8 * 8, 0.1f), 4, 3, 8, 8);
+        String latents = floatIn(g, "latent_sample");
+        String pixels = floatOut(g, "sample");
+        return g.node("ConvTranspose", List.of(latents, "up"), List.of("pixels"), OnnxGraph.ints("strides", 8, 8))
+                .node("Tanh", List.of("pixels"), List.of(pixels));
     }
 
     private static float[] uniform(Random random, int n, float lo, float hi) {
@@ -168,6 +192,7 @@ public final class TinyDiffusion {
         private int unetDepth = 2;
         private boolean floatTimestep;
         private int unetBatch;
+        private boolean half;
         private String vocab = json(generatedVocabulary());
         private String merges = "#version: 0.2\n" + String.join("\n", GENERATED_MERGES) + "\n";
         private String scheduler = SD15_SCHEDULER;
@@ -195,6 +220,12 @@ public final class TinyDiffusion {
         /** The UNet's timestep as float [batch], as later diffusers exports have it, instead of int64. */
         public Builder floatTimestep() {
             this.floatTimestep = true;
+            return this;
+        }
+
+        /** Float16 inputs and outputs (the models compute in float32 inside), as half-precision exports have. */
+        public Builder half() {
+            this.half = true;
             return this;
         }
 

@@ -49,6 +49,30 @@ class DiffusionRunTest {
         }
     }
 
+    /**
+     * Token ids reach ONNX Runtime as they are: every id is one of the vocabulary's, but a text encoder
+     * whose embedding table is smaller than the vocabulary would index past it. Measured: ONNX Runtime's
+     * Gather checks its indices and fails the run ("indices element out of data bounds"); the JVM lives.
+     */
+    @Test
+    void aTextEncoderSmallerThanTheVocabularyFailsTheCallWithA500(@TempDir Path dir) {
+        Path model = TinyDiffusion.builder().build().write(dir);
+        float[] table = new float[16 * 32];
+        OnnxGraph.named("text_encoder")
+                .input("input_ids", OnnxGraph.INT32, "batch", "sequence")
+                .output("last_hidden_state", OnnxGraph.FLOAT, "batch", "sequence", 32)
+                .floats("embedding", table, 16, 32)
+                .node("Gather", List.of("embedding", "input_ids"), List.of("last_hidden_state"), OnnxGraph.integer("axis", 0))
+                .write(model.resolve("text_encoder/model.onnx"), 17);
+
+        try (OpenAIClient client = DiffusionModels.client(DiffusionModels.deployment(model).build())) {
+            assertThatThrownBy(() -> client.images().generate(params(1)))
+                    .isInstanceOf(InternalServerException.class)
+                    .hasMessageContaining("sd: ONNX Runtime failed to generate the image: ")
+                    .hasMessageContaining("out of");
+        }
+    }
+
     @Test
     void aUnetThatAnswersAnotherShapeFailsTheCallWithA500(@TempDir Path dir) {
         Path model = TinyDiffusion.builder().build().write(dir);

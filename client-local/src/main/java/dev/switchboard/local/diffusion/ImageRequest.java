@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * number of steps when the call gives none: {@code low} 10, {@code medium} 20, {@code high} and
  * {@code hd} 40, {@code standard} and {@code auto} the deployment's. {@code style}, {@code moderation}
  * and {@code user} are accepted and have no effect. The engine's own, as additional body properties:
- * {@code steps}, {@code guidance_scale}, {@code seed}, {@code negative_prompt}, {@code scheduler}.
+ * {@code steps} (1 to the schedule's training steps), {@code guidance_scale} (0 to 100; 1 or less turns
+ * guidance off), {@code seed} (0 to 2^53 - 1; random when absent), {@code negative_prompt} and
+ * {@code scheduler} ({@code euler}, {@code euler_a}, {@code ddim}, {@code dpmpp_2m}). Other extras are
+ * ignored, with a warning once per deployment and name.
  */
 final class ImageRequest {
     static final Set<String> EXTRAS = Set.of("steps", "guidance_scale", "seed", "negative_prompt", "scheduler");

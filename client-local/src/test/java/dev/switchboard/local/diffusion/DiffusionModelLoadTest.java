@@ -44,6 +44,19 @@ class DiffusionModelLoadTest {
     }
 
     @Test
+    void askingForCudaOnTheCpuBuildOfOnnxRuntimeSaysWhatToAdd() {
+        Throwable thrown;
+        try (OpenAIClient client = DiffusionModels.client(DiffusionModels.deployment(DiffusionModels.tiny())
+                .putOption("provider", "cuda").build())) {
+            thrown = catchThrowable(() -> client.images().generate(params()));
+        }
+
+        assertThat(thrown).isInstanceOf(ModelLoadException.class).hasMessage("sd: provider cuda was asked for, but this"
+                + " ONNX Runtime has no CUDA provider; put com.microsoft.onnxruntime:onnxruntime_gpu on the class path,"
+                + " or use provider auto");
+    }
+
+    @Test
     void aModelPathThatDoesNotExistSaysSo(@TempDir Path dir) {
         Path missing = dir.resolve("nowhere");
 

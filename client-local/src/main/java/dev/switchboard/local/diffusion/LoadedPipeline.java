@@ -174,7 +174,7 @@ final class LoadedPipeline {
         if (!present) {
             if (wanted == DiffusionOptions.Provider.CUDA) {
                 throw new ModelLoadException(deployment + ": provider cuda was asked for, but this ONNX Runtime has no CUDA"
-                        + " provider; put com.microsoft.onnxruntime:onnxruntime_gpu on the class path, or use provider auto");
+                        + " provider; depend on com.microsoft.onnxruntime:onnxruntime_gpu instead of onnxruntime, or use provider auto");
             }
             return "cpu";
         }

@@ -52,8 +52,8 @@ class DiffusionModelLoadTest {
         }
 
         assertThat(thrown).isInstanceOf(ModelLoadException.class).hasMessage("sd: provider cuda was asked for, but this"
-                + " ONNX Runtime has no CUDA provider; put com.microsoft.onnxruntime:onnxruntime_gpu on the class path,"
-                + " or use provider auto");
+                + " ONNX Runtime has no CUDA provider; depend on com.microsoft.onnxruntime:onnxruntime_gpu instead of"
+                + " onnxruntime, or use provider auto");
     }
 
     @Test

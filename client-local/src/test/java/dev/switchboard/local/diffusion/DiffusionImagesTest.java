@@ -108,6 +108,28 @@ class DiffusionImagesTest {
     }
 
     @Test
+    void aConfigFileDeploymentOfTheEngineServesItsPool() throws IOException {
+        Path config = DiffusionModels.dir().resolve("switchboard.yaml");
+        Files.writeString(config, "pools:\n"
+                + "  images:\n"
+                + "    deployments:\n"
+                + "      - engine: diffusion\n"
+                + "        model: " + DiffusionModels.tiny() + "\n"
+                + "        threads: 1\n"
+                + "        steps: 2\n"
+                + "        scheduler: ddim\n"
+                + "        size: 32x16\n");
+        try (OpenAIClient fromFile = dev.switchboard.client.okhttp.OpenAIOkHttpClient.builder().routerConfig(config).build()) {
+            ImagesResponse response = fromFile.images().generate(ImageGenerateParams.builder().model("images")
+                    .prompt("a cat").build());
+
+            BufferedImage image = png(bytes(response.data().orElseThrow().get(0)));
+            assertThat(image.getWidth()).isEqualTo(32);
+            assertThat(image.getHeight()).isEqualTo(16);
+        }
+    }
+
+    @Test
     void aSizeThatIsNotAMultipleOfEightIsABadRequest() {
         assertThatThrownBy(() -> client.images().generate(params("a cat").size(ImageGenerateParams.Size.of("100x60")).build()))
                 .isInstanceOf(BadRequestException.class)

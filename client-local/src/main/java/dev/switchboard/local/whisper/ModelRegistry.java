@@ -28,7 +28,7 @@ final class ModelRegistry {
 
     /** The model a deployment names, loading it on first use; throws ModelLoadException saying what is wrong. */
     LoadedModel load(String deployment, String ref) {
-        Path file = canonical(deployment, resolve(ref));
+        Path file = canonical(deployment, resolve(deployment, ref));
         LoadedModel model = loaded.get(file);
         if (model != null) return model;
         synchronized (locks.computeIfAbsent(file, k -> new Object())) {
@@ -49,6 +49,14 @@ final class ModelRegistry {
             }
         }
         return f.resolve(ref);
+    }
+
+    private Path resolve(String deployment, String ref) {
+        try {
+            return resolve(ref);
+        } catch (ModelLoadException e) {
+            throw new ModelLoadException(deployment + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path canonical(String deployment, Path file) {

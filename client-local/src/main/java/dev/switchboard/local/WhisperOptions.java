@@ -21,7 +21,7 @@ import java.util.TreeSet;
  *   threads: 1         # ggml threads per transcription
  *   beam_size: 1       # 1: greedy decoding; 2 to 8: beam search
  *   language: en       # when a request names none (else whisper detects it)
- *   parallel: 1        # transcriptions run at once, each with its own whisper state
+ *   parallel: 1        # transcriptions run at once (at most 6), each on its own whisper state
  *   queue: 16          # transcriptions that may wait for a state; more fail with 429
  * </pre>
  *
@@ -32,6 +32,11 @@ public final class WhisperOptions {
     static final int DEFAULT_QUEUE = 16;
     /** whisper.cpp 1.7.1 runs at most 8 decoders (WHISPER_MAX_DECODERS). */
     public static final int MAX_BEAM_SIZE = 8;
+    /**
+     * States per model at most: ggml in whisper.cpp 1.7.1 holds 64 contexts per process and crashes
+     * past them; a state with its running transcription takes about 9 (measured, see NativeWhisper).
+     */
+    public static final int MAX_PARALLEL = 6;
 
     private static final List<String> KEYS = List.of("threads", "beam_size", "language", "parallel", "queue");
 
@@ -96,7 +101,10 @@ public final class WhisperOptions {
         return Optional.ofNullable(language);
     }
 
-    /** Transcriptions run at once, each on its own whisper state. */
+    /**
+     * Transcriptions run at once, each on its own whisper state; deployments naming the same model
+     * file share its states, as many as the largest parallel among them.
+     */
     public int parallel() {
         return parallel;
     }
@@ -165,7 +173,7 @@ public final class WhisperOptions {
         public WhisperOptions build() {
             range("threads", threads, 1, 256);
             range("beam_size", beamSize, 1, MAX_BEAM_SIZE);
-            range("parallel", parallel, 1, 64);
+            range("parallel", parallel, 1, MAX_PARALLEL);
             range("queue", queue, 0, 1_000_000);
             if (language != null) {
                 String code = language.trim().toLowerCase(Locale.ROOT);

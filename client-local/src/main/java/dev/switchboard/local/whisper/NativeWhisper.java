@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * the binding's own default prints it to stderr. The log is also how the detected language is
  * learned: the binding has no call for it, and whisper.cpp logs "auto-detected language: xx" on the
  * thread that transcribes, so each transcription listens on its own thread.
+ *
+ * <p>ggml in this build keeps a fixed table of 64 contexts for the whole process, and whisper.cpp
+ * does not check when it runs out. Measured (forked JVMs, tiny model): states made one after
+ * another on one model, never freed: the 10th fails (null); with a second model loaded, making the
+ * 9th segfaults in {@code ggml_new_object}. So a state takes about 7 contexts (and a transcription
+ * a few more for its graphs while it runs), a model about 1. This class keeps a count and refuses,
+ * in Java, what would go past {@link #CONTEXTS}: each state is reckoned at {@link #STATE_CONTEXTS},
+ * each model at {@link #MODEL_CONTEXTS}, which leaves room for six states and a few models.
  */
 final class NativeWhisper {
     private static final Logger log = LoggerFactory.getLogger("dev.switchboard.local.whisper.native");
@@ -36,6 +44,12 @@ final class NativeWhisper {
     private static final ThreadLocal<List<String>> heard = new ThreadLocal<>();
     private static final ReadWriteLock lock = new ReentrantReadWriteLock();
     private static WhisperJNI jni;
+    /** ggml's GGML_MAX_CONTEXTS in this build (see above). */
+    static final int CONTEXTS = 64;
+    /** A state's contexts, with room for the graphs of the transcription running on it. */
+    static final int STATE_CONTEXTS = 9;
+    static final int MODEL_CONTEXTS = 2;
+    private static int reserved;
 
     private NativeWhisper() {}
 
@@ -62,23 +76,50 @@ final class NativeWhisper {
     /** Loads a model file that {@link WhisperModelFile} passed, without a state: each request gets its own. */
     static WhisperContext load(Path file) {
         WhisperJNI whisper = jni();
+        if (!reserve(MODEL_CONTEXTS)) {
+            throw new ModelLoadException("whisper.cpp 1.7.1 holds at most " + CONTEXTS + " ggml contexts in a process (it"
+                    + " crashes past them), and the whisper models and states loaded already use " + reservedNow()
+                    + "; load fewer whisper models in this process, or lower the deployments' parallel option");
+        }
+        WhisperContext context = null;
         lock.writeLock().lock();
         try {
-            return whisper.initNoState(file);
+            context = whisper.initNoState(file);
+            return context;
         } catch (IOException e) {
             throw new ModelLoadException("whisper.cpp could not open " + file + ": " + e.getMessage(), e);
         } finally {
             lock.writeLock().unlock();
+            if (context == null) release(MODEL_CONTEXTS);
         }
     }
 
+    /** A new state on {@code context}, or null when ggml's context table has no room for one (or whisper.cpp failed). */
     static WhisperState newState(WhisperContext context) {
+        if (!reserve(STATE_CONTEXTS)) return null;
+        WhisperState state = null;
         lock.writeLock().lock();
         try {
-            return jni().initState(context);
+            state = jni().initState(context);
+            return state;
         } finally {
             lock.writeLock().unlock();
+            if (state == null) release(STATE_CONTEXTS);
         }
+    }
+
+    private static synchronized boolean reserve(int contexts) {
+        if (reserved + contexts > CONTEXTS) return false;
+        reserved += contexts;
+        return true;
+    }
+
+    private static synchronized void release(int contexts) {
+        reserved -= contexts;
+    }
+
+    static synchronized int reservedNow() {
+        return reserved;
     }
 
     /** One segment of a transcription: times in centiseconds, as whisper.cpp gives them. */

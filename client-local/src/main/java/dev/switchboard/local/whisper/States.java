@@ -1,41 +1,50 @@
 package dev.switchboard.local.whisper;
 
 import io.github.givimad.whisperjni.WhisperState;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * The whisper states of one deployment: a transcription runs on a state of its own (whisper.cpp
- * keeps each one's buffers and results there; running on the context's shared state aborts the JVM),
- * so at most {@code count} run at once. States are made as first needed and kept for reuse. A call
- * waits only while fewer than the deployment's queue limit already wait, and fails at once with a
- * 429 beyond it, so the router can try elsewhere.
+ * The whisper states of one loaded model, shared by every deployment naming it. A transcription
+ * runs on a state of its own (whisper.cpp keeps each one's buffers and results there; running on
+ * a context without one aborts the JVM), so at most as many run at once as there are states: up
+ * to the largest {@code parallel} of those deployments, and fewer when ggml's process-wide context
+ * table has no room for more (see {@link NativeWhisper}). States are made as first needed and
+ * kept for the life of the process, so a new client on the same model reuses them. A call waits
+ * only while fewer than its deployment's queue limit already wait, and fails at once with a 429
+ * beyond it, so the router can try elsewhere.
  */
 final class States {
     private final LoadedModel model;
-    private final int count;
-    private final BlockingQueue<WhisperState> free;
-    private final AtomicInteger made = new AtomicInteger();
+    private final LinkedBlockingQueue<WhisperState> free = new LinkedBlockingQueue<>();
+    private int limit;
+    private int made;
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    States(LoadedModel model, int count) {
+    States(LoadedModel model) {
         this.model = model;
-        this.count = count;
-        this.free = new ArrayBlockingQueue<>(count);
+    }
+
+    /** Lets up to {@code parallel} transcriptions run at once (the pool only grows). */
+    synchronized void allow(int parallel) {
+        limit = Math.max(limit, parallel);
     }
 
     /** A state for one transcription, or null when {@code cancelled} turned true while waiting. */
     WhisperState acquire(int queueLimit, BooleanSupplier cancelled, String deployment) {
-        WhisperState state = take(deployment);
-        if (state != null) return state;
+        WhisperState state = free.poll();
+        if (state == null) state = make(deployment);
+        if (state != null) {
+            busy.incrementAndGet();
+            return state;
+        }
         if (waiting.incrementAndGet() > queueLimit) {
             waiting.decrementAndGet();
-            throw Failures.busy(deployment + ": all " + count + " whisper states are transcribing and " + queueLimit
-                    + " calls already wait; try again shortly, or raise the deployment's parallel or queue option");
+            throw Failures.busy(deployment + ": all " + count() + " whisper states of its model are transcribing and "
+                    + queueLimit + " calls already wait; try again shortly, or raise the deployment's parallel or queue option");
         }
         try {
             while (!cancelled.getAsBoolean()) {
@@ -54,20 +63,17 @@ final class States {
         }
     }
 
-    private WhisperState take(String deployment) {
-        WhisperState state = free.poll();
-        if (state == null) {
-            int n = made.get();
-            while (n < count && !made.compareAndSet(n, n + 1)) n = made.get();
-            if (n >= count) return null;
-            state = NativeWhisper.newState(model.context);
-            if (state == null) {
-                made.decrementAndGet();
-                throw Failures.engineFailed(deployment + ": whisper.cpp could not make a state for a transcription"
-                        + " (out of memory?)");
-            }
+    /** A new state when the limit and ggml's table allow one; null to wait for a busy one instead. */
+    private synchronized WhisperState make(String deployment) {
+        if (made >= limit) return null;
+        WhisperState state = NativeWhisper.newState(model.context);
+        if (state == null && made == 0) {
+            throw Failures.engineFailed(deployment + ": whisper.cpp could not make a state to transcribe on: ggml's table"
+                    + " of " + NativeWhisper.CONTEXTS + " contexts is full (" + NativeWhisper.reservedNow() + " in use by"
+                    + " the whisper models and states of this process), or memory ran out; load fewer whisper models");
         }
-        busy.incrementAndGet();
+        if (state != null) made++;
+        else limit = made; // no room for more: the states there are will do
         return state;
     }
 
@@ -76,12 +82,8 @@ final class States {
         free.add(state);
     }
 
-    LoadedModel model() {
-        return model;
-    }
-
-    int count() {
-        return count;
+    synchronized int count() {
+        return made;
     }
 
     int busy() {

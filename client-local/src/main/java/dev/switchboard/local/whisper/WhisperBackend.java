@@ -27,7 +27,8 @@ import java.util.Set;
  * <p>The model is checked ({@link WhisperModelFile}) and loaded on the first call, once per process
  * for every deployment naming the same file; a failed load is a {@link ModelLoadException} (the
  * router tries the pool's next deployment) and is tried again on the next call. Each transcription
- * runs on a whisper state of its own, at most {@code parallel} at once. Calls run on the subscribing
+ * runs on a whisper state of its own; the states belong to the model, so deployments naming one
+ * file share them, up to the largest {@code parallel} among them. Calls run on the subscribing
  * thread. Disposing before a state is free drops the call; once whisper.cpp runs, it runs to the end
  * (the binding has no abort callback), and the answer is dropped.
  *
@@ -49,7 +50,6 @@ public final class WhisperBackend implements Backend {
     private final String modelRef;
     private final WhisperOptions options;
     private volatile LoadedModel loaded;
-    private volatile States states;
 
     private WhisperBackend(String deployment, String modelRef, WhisperOptions options) {
         this.deployment = Objects.requireNonNull(deployment, "deployment");
@@ -67,31 +67,29 @@ public final class WhisperBackend implements Backend {
         return Set.of(Capability.TRANSCRIPTION);
     }
 
-    private States states() {
-        States s = states;
-        if (s == null) {
-            synchronized (this) {
-                if (states == null) {
-                    loaded = ModelRegistry.PROCESS.load(deployment, modelRef);
-                    states = new States(loaded, options.parallel());
-                }
-                s = states;
-            }
+    /** The shared model, loading it if this process has not yet. */
+    private LoadedModel model() {
+        LoadedModel model = loaded;
+        if (model == null) {
+            model = ModelRegistry.PROCESS.load(deployment, modelRef);
+            model.states.allow(options.parallel());
+            loaded = model;
         }
-        return s;
+        return model;
     }
 
     @Override
     public Single<TranscriptionCreateResponse> transcription(TranscriptionCreateParams params, RequestOptions requestOptions) {
         return Single.create(emitter -> {
-            States states = states();
-            TranscriptionRequest request = TranscriptionRequest.read(params, options, states.model().file);
+            LoadedModel model = model();
+            States states = model.states;
+            TranscriptionRequest request = TranscriptionRequest.read(params, options, model.file);
             float[] samples = samples(params.fileBytes());
             WhisperState state = states.acquire(options.queue(), emitter::isDisposed, deployment);
             if (state == null) return; // disposed while waiting
             NativeWhisper.Result result;
             try {
-                result = NativeWhisper.transcribe(states.model().context, state, fullParams(request), samples);
+                result = NativeWhisper.transcribe(model.context, state, fullParams(request), samples);
             } finally {
                 states.release(state);
             }
@@ -145,8 +143,9 @@ public final class WhisperBackend implements Backend {
     @Override
     public Single<Health> health(Duration timeout) {
         return Single.fromCallable(() -> {
-            States s = states;
-            if (s == null) return Health.healthy("model not loaded yet; the first call loads it");
+            LoadedModel model = loaded;
+            if (model == null) return Health.healthy("model not loaded yet; the first call loads it");
+            States s = model.states;
             return Health.healthy("model loaded; " + s.busy() + " of " + s.count() + " states transcribing, "
                     + s.waiting() + " calls waiting");
         });

@@ -53,6 +53,18 @@ class WhisperConcurrencyTest {
     }
 
     @Test
+    void manyClientsOnOneModelShareItsStates() {
+        // one state each would pass ggml's 64 contexts, where whisper.cpp 1.7.1 segfaults (measured)
+        byte[] input = audio(31);
+        for (int i = 0; i < 12; i++) {
+            try (OpenAIClient client = LocalWhisper.client(LocalWhisper.deployment("client-" + i, LocalWhisper.multilingual()).build())) {
+                assertThat(transcribe(client, input)).isNotBlank();
+            }
+        }
+        assertThat(NativeWhisper.reservedNow()).isLessThanOrEqualTo(NativeWhisper.CONTEXTS);
+    }
+
+    @Test
     void asyncCallsAnswerAsBlockingOnesDo() throws Exception {
         try (OpenAIClient client = LocalWhisper.client(LocalWhisper.deployment("tiny-async", LocalWhisper.multilingual()).build())) {
             byte[] input = audio(21);

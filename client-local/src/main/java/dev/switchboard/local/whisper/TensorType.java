@@ -38,7 +38,8 @@ enum TensorType {
     /**
      * The type of a model's large matrices for the file's {@code ftype} (ggml_ftype, after the
      * quantization version is taken off), or null when whisper.cpp 1.7.1 cannot run it: 0 (all F32)
-     * aborts the JVM on load, as do 4 (Q4_1_SOME_F16) and unknown values (measured); the IQ and
+     * aborts the JVM in the first transcription, 4 (Q4_1_SOME_F16) and unknown values on load
+     * (measured); the IQ and
      * BF16 types are refused as no whisper.cpp tool makes them.
      */
     static TensorType ofFtype(int ftype) {

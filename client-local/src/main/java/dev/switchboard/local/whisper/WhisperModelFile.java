@@ -17,7 +17,8 @@ import java.util.Set;
  * A whisper.cpp model file (the legacy ggml layout whisper.cpp 1.7.1 reads), checked part by part
  * before native code opens it, because whisper.cpp trusts the file and ends the JVM on many bad ones.
  * Measured on io.github.givimad:whisper-jni 1.7.1 (Linux x86-64, each in a forked JVM, exit 134 =
- * abort): ftype 0 (F32) and an unknown ftype (GGML_ASSERT at load); negative mel filter sizes or a
+ * abort): an unknown ftype (GGML_ASSERT at load); ftype 0 with F32 weights (loads, then GGML_ASSERT in
+ * the first transcription; a test keeps this measured); negative mel filter sizes or a
  * negative tensor name length (std::length_error); a file cut inside the header (garbage sizes); a
  * vocabulary without the token {@code " "}, or cut short (loads, then std::out_of_range in the first
  * transcription). A tensor with more than 4 dimensions or an unknown type id made the load return

@@ -117,6 +117,19 @@ class AudioDecoderTest {
     }
 
     @Test
+    void oggVorbisDecodes() throws java.io.IOException {
+        byte[] ogg;
+        try (java.io.InputStream in = getClass().getResourceAsStream("tone-440hz-stereo-22khz.ogg")) {
+            ogg = in.readAllBytes();
+        }
+
+        Pcm pcm = AudioDecoder.decode(ogg, 16_000, MAX_SECONDS);
+
+        assertThat(pcm.seconds()).isCloseTo(1.0, within(0.01));
+        assertThat(amplitude(pcm, 440)).isCloseTo(0.375, within(0.02)); // (0.5 + 0.25) / 2
+    }
+
+    @Test
     void anEmptyFileIsRefusedNamingTheFormatsThatWork() {
         assertThatThrownBy(() -> AudioDecoder.decode(new byte[0], 16_000, MAX_SECONDS))
                 .isInstanceOf(AudioFormatException.class)

@@ -3,6 +3,7 @@ package dev.switchboard.local.audio;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameDecodeException;
 import org.jflac.PCMProcessor;
 import org.jflac.metadata.StreamInfo;
 import org.jflac.util.ByteData;
@@ -18,7 +19,7 @@ final class FlacDecoder {
 
     static Pcm decode(byte[] bytes, long maxSeconds) {
         MonoSink sink = new MonoSink(FORMAT, maxSeconds);
-        FLACDecoder decoder = new FLACDecoder(new ByteArrayInputStream(bytes));
+        FLACDecoder decoder = new GuardedDecoder(bytes);
         int[] bits = new int[1];
         decoder.addPCMProcessor(new PCMProcessor() {
             private float[] samples = new float[0];
@@ -66,6 +67,38 @@ final class FlacDecoder {
             throw AudioFormatException.damaged(FORMAT, decoder.getBadFrames() + " frames could not be decoded", null);
         }
         return sink.finish();
+    }
+
+    /**
+     * jflac's decode loop retries a frame that fails to decode until one succeeds or the input ends,
+     * and on some damaged files (found by DamagedAudioTest) it fails at the same place forever, a
+     * thread spinning for good. This decoder counts failures in a row that consume nothing and gives
+     * up on the file after a few, and on any file after more failures than it has bytes.
+     */
+    private static final class GuardedDecoder extends FLACDecoder {
+        private final long maxFailures;
+        private long failures;
+        private int stuck;
+
+        GuardedDecoder(byte[] bytes) {
+            super(new ByteArrayInputStream(bytes));
+            this.maxFailures = bytes.length / 2 + 16;
+        }
+
+        @Override
+        public void readFrame() throws IOException, FrameDecodeException {
+            long before = getTotalBytesRead();
+            try {
+                super.readFrame();
+                stuck = 0;
+            } catch (FrameDecodeException e) {
+                stuck = getTotalBytesRead() == before ? stuck + 1 : 0;
+                if (stuck > 8 || ++failures > maxFailures) {
+                    throw AudioFormatException.damaged(FORMAT, "its frames cannot be decoded (" + e.getMessage() + ")", e);
+                }
+                throw e;
+            }
+        }
     }
 
     static boolean isFlac(byte[] b) {

@@ -38,7 +38,9 @@ final class WavDecoder {
                 filled -= whole;
             }
             return sink.finish();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (AudioFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) { // the JDK's readers throw unchecked exceptions on some bad headers
             throw AudioFormatException.damaged(FORMAT, String.valueOf(e.getMessage()), e);
         }
     }

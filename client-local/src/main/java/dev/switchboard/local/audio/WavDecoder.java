@@ -125,5 +125,4 @@ final class WavDecoder {
         return b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
                 && b[8] == 'W' && b[9] == 'A' && b[10] == 'V' && b[11] == 'E';
     }
-
 }

@@ -176,6 +176,15 @@ class WhisperTranscriptionTest {
     }
 
     @Test
+    void aDeploymentWithBeamSearchTranscribes() {
+        try (OpenAIClient beam = LocalWhisper.client(LocalWhisper.deployment("tiny-beam", LocalWhisper.multilingual())
+                .putOption("beam_size", 2).build())) {
+            assertThat(beam.audio().transcriptions().create(ask(LocalWhisper.speech()).language("en").build())
+                    .asTranscription().text()).isNotBlank();
+        }
+    }
+
+    @Test
     void aQuantizedModelTranscribes() {
         try (OpenAIClient q8 = LocalWhisper.client(LocalWhisper.deployment("tiny-q8", LocalWhisper.quantized()).build())) {
             assertThat(q8.audio().transcriptions().create(ask(LocalWhisper.speech()).build()).asTranscription().text())

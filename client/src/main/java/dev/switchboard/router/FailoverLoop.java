@@ -51,9 +51,11 @@ final class FailoverLoop {
     // Guarded by this.
     private final Map<String, Throwable> failures = new LinkedHashMap<>();
     private final Map<String, Throwable> skips = new LinkedHashMap<>();
-    private final Map<Deployment, Integer> tries = new IdentityHashMap<>();
-    private final Map<Deployment, Instant> failedAt = new IdentityHashMap<>();
-    private final Set<Deployment> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Sized for the usual call, which tries one or two deployments: IdentityHashMap's default table
+    // (64 slots) made these three maps most of what routing a call allocated.
+    private final Map<Deployment, Integer> tries = new IdentityHashMap<>(2);
+    private final Map<Deployment, Instant> failedAt = new IdentityHashMap<>(2);
+    private final Set<Deployment> refused = Collections.newSetFromMap(new IdentityHashMap<>(2));
     private List<Deployment> order;
     private int attempts;
     private Deployment lastTried;
@@ -306,14 +308,15 @@ final class FailoverLoop {
      * follow, in case they recover within the call. Gives the call's end when none can do it.
      */
     private Throwable order(Instant now) {
-        List<Deployment> able = new ArrayList<>();
-        List<Deployment> incapable = new ArrayList<>();
+        List<Deployment> deployments = pool.deployments();
+        List<Deployment> able = new ArrayList<>(deployments.size());
+        int incapable = 0;
         int tokens = request.estimatedTotalTokens();
-        for (Deployment d : pool.deployments()) {
+        for (Deployment d : deployments) {
             LiveDeployment live = router.live(d);
             Capability missing = implicitPool ? null : missing(live);
             if (missing != null) {
-                incapable.add(d);
+                incapable++;
                 skip(d, "it cannot do " + name(missing));
                 continue;
             }
@@ -330,10 +333,10 @@ final class FailoverLoop {
             able.add(d);
         }
         if (able.isEmpty()) {
-            if (incapable.size() == pool.deployments().size()) return unsupported();
+            if (incapable == deployments.size()) return unsupported();
             return unavailable();
         }
-        List<Deployment> ready = new ArrayList<>();
+        List<Deployment> ready = new ArrayList<>(able.size());
         for (Deployment d : able) {
             LiveDeployment live = router.live(d);
             if (live.coolingUntil().isEmpty() && live.busy(tokens, now) == null) ready.add(d);
@@ -346,15 +349,23 @@ final class FailoverLoop {
         } catch (RuntimeException e) {
             return new IllegalStateException("The strategy of pool '" + pool.name() + "' (" + strategy + ") failed", e);
         }
-        List<Deployment> out = new ArrayList<>();
-        Set<Deployment> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Deployment> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
-        allowed.addAll(offered);
-        for (Deployment d : chosen == null ? List.<Deployment>of() : chosen) {
-            if (allowed.contains(d) && seen.add(d)) out.add(d);
+        // What the strategy chose among those offered, each once, by identity. Pools are small, so a
+        // scan of the offered list costs less than the identity sets this used to allocate per call.
+        List<Deployment> out = new ArrayList<>(able.size());
+        boolean[] taken = new boolean[offered.size()];
+        if (chosen != null) {
+            for (Deployment d : chosen) {
+                int i = indexOf(offered, d);
+                if (i >= 0 && !taken[i]) {
+                    taken[i] = true;
+                    out.add(d);
+                }
+            }
         }
-        for (Deployment d : able) {
-            if (!allowed.contains(d)) out.add(d); // not offered: cooling or busy now
+        if (offered != able) {
+            for (Deployment d : able) {
+                if (indexOf(offered, d) < 0) out.add(d); // not offered: cooling or busy now
+            }
         }
         if (out.isEmpty()) {
             return new NoDeploymentAvailableException(pool.name(), Map.of(pool.name(), new DeploymentSkippedException(
@@ -364,11 +375,20 @@ final class FailoverLoop {
         return null;
     }
 
+    private static int indexOf(List<Deployment> deployments, Deployment d) {
+        for (int i = 0, n = deployments.size(); i < n; i++) {
+            if (deployments.get(i) == d) return i;
+        }
+        return -1;
+    }
+
     /** The first of the call's needs this deployment's backend lacks, or null. */
     private Capability missing(LiveDeployment live) {
         Set<Capability> offered = live.backend.capabilities();
         if (!offered.contains(request.capability())) return request.capability();
-        for (Capability feature : request.features()) {
+        Set<Capability> features = request.features();
+        if (features.isEmpty()) return null; // spares an iterator per deployment and call
+        for (Capability feature : features) {
             if (!offered.contains(feature)) return feature;
         }
         return null;

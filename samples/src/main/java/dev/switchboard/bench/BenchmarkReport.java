@@ -71,8 +71,9 @@ public final class BenchmarkReport {
         VerboseMode mode = verbose ? VerboseMode.NORMAL : VerboseMode.SILENT;
         List<Measurement> rows = new ArrayList<>();
         if (parts.contains("a")) {
-            progress("(a) routing: 6 strategies x 3 pool sizes, ~5 s each");
+            progress("(a) routing: 6 strategies x 3 pool sizes, ~5 s each, and the machine's noise");
             rows.addAll(routing(run(RoutingBenchmark.class, mode, 2, 1, 2, 1, false)));
+            rows.addAll(noise(run(NoiseBenchmark.class, mode, 1, 1, 2, 1, false)));
         }
         Collection<RunResult> chat = null;
         if (parts.contains("b") || parts.contains("e")) {
@@ -143,6 +144,13 @@ public final class BenchmarkReport {
             }
         }
         return rows;
+    }
+
+    static List<Measurement> noise(Collection<RunResult> results) {
+        RunResult busy = method(results, "busyLoop");
+        return List.of(
+                Measurement.of("a", "machine noise: a fixed busy loop (no allocation, no lock), p50", "µs", percentile(busy, 50)),
+                Measurement.of("a", "machine noise: the same loop, p99", "µs", percentile(busy, 99)));
     }
 
     static List<Measurement> chat(Collection<RunResult> results) {

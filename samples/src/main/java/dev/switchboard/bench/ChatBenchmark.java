@@ -31,6 +31,41 @@ public class ChatBenchmark {
         return side.client.chat().completions().create(side.params).choices().get(0).message().content().orElseThrow();
     }
 
+    /** The floor: the same request's bytes posted with OkHttp alone, the answer read as bytes. Neither SDK can beat it. */
+    @Benchmark
+    public byte[] okhttp(OkHttpSide side) throws java.io.IOException {
+        try (okhttp3.Response response = side.client.newCall(side.request).execute()) {
+            return response.body().bytes();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class OkHttpSide {
+        LoopbackServer server;
+        okhttp3.OkHttpClient client;
+        okhttp3.Request request;
+
+        @Setup(Level.Trial)
+        public void start() throws java.io.IOException {
+            server = LoopbackServer.start();
+            client = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+            byte[] body = dev.switchboard.core.internal.JsonValueAdapter.toJsonString(dev.switchboard.core.JsonValue.from(Requests.switchboard()))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            request = new okhttp3.Request.Builder().url(server.baseUrl() + "/chat/completions")
+                    .header("Authorization", "Bearer " + Requests.API_KEY)
+                    .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get("application/json")))
+                    .build();
+            Requests.expect("OkHttp", CannedAnswers.COMPLETION.length, new ChatBenchmark().okhttp(this).length);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+            server.close();
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class SwitchboardSide {
         LoopbackServer server;

@@ -162,9 +162,12 @@ public final class BenchmarkReport {
 
     static List<Measurement> noise(Collection<RunResult> results) {
         RunResult busy = method(results, "busyLoop");
+        RunResult allocating = method(results, "allocatingLoop");
         return List.of(
                 Measurement.of("a", "machine noise: a fixed busy loop (no allocation, no lock), p50", "µs", percentile(busy, 50)),
-                Measurement.of("a", "machine noise: the same loop, p99", "µs", percentile(busy, 99)));
+                Measurement.of("a", "machine noise: the same loop, p99", "µs", percentile(busy, 99)),
+                Measurement.of("a", "machine noise: the loop allocating ~2 KB as routing does, p50", "µs", percentile(allocating, 50)),
+                Measurement.of("a", "machine noise: the allocating loop, p99", "µs", percentile(allocating, 99)));
     }
 
     static List<Measurement> chat(Collection<RunResult> results) {

@@ -3,65 +3,82 @@ package dev.switchboard.bench;
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An OpenAI-compatible endpoint on loopback that answers every chat completion with canned bytes:
  * {@link CannedAnswers#COMPLETION} for a plain call, {@link CannedAnswers#STREAM} for a streaming one.
  * It does no JSON work, so the clients, not the server, are what the benchmarks measure.
  *
- * <p>It counts the CPU time its own thread spends on each exchange (reading the request, writing the
- * answer), so that CPU figures can leave the server out: see {@link #clientCpuNanos()}.
+ * <p>It runs in a JVM of its own, a child of the benchmark's: the benchmark JVM's CPU time and
+ * allocation (the gc profiler counts every thread) are then the client's alone. The child exits when
+ * {@link #close()} closes its standard input, or when the benchmark JVM dies.
  */
 final class LoopbackServer implements AutoCloseable {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final String READY = "listening on port ";
 
-    static {
+    private final Process process;
+    private final int port;
+
+    private LoopbackServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the server in a child JVM on this JVM's class path and waits until it listens. */
+    static LoopbackServer start() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), LoopbackServer.class.getName()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the loopback server's JVM (" + java + ")", e);
+        }
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith(READY)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the loopback server's JVM did not start: it said " + line);
+            }
+            return new LoopbackServer(process, Integer.parseInt(line.substring(READY.length()).trim()));
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new UncheckedIOException("cannot read the loopback server's port", e);
+        }
+    }
+
+    /** The child JVM: serves until its standard input ends. */
+    public static void main(String[] args) throws IOException {
         // The JDK server leaves Nagle on by default: headers and body written apart would then wait for
         // the client's delayed ACK (40 ms), and the benchmark would measure TCP, not the clients.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final HttpServer server;
-    private final AtomicLong serverCpuNanos = new AtomicLong();
-    private final AtomicLong requests = new AtomicLong();
-
-    private LoopbackServer(HttpServer server) {
-        this.server = server;
-    }
-
-    static LoopbackServer start() {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on loopback", e);
-        }
-        LoopbackServer loopback = new LoopbackServer(server);
-        // Exchanges run on the dispatcher thread, timed: the whole exchange, request parsing included.
-        server.setExecutor(task -> {
-            long start = THREADS.getCurrentThreadCpuTime();
-            try {
-                task.run();
-            } finally {
-                loopback.serverCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - start);
-            }
-        });
-        server.createContext("/v1/chat/completions", loopback::answer);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/v1/chat/completions", LoopbackServer::answer);
         server.start();
-        return loopback;
+        System.out.println(READY + server.getAddress().getPort());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // Nothing is sent; end of input means the benchmark is done (or gone).
+        }
+        server.stop(0);
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
+    private static void answer(HttpExchange exchange) throws IOException {
         byte[] request = exchange.getRequestBody().readAllBytes();
         boolean streaming = CannedAnswers.asksToStream(request);
         byte[] body = streaming ? CannedAnswers.STREAM : CannedAnswers.COMPLETION;
@@ -73,24 +90,28 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-    }
-
-    long requests() {
-        return requests.get();
+        return "http://127.0.0.1:" + port + "/v1";
     }
 
     /**
-     * CPU time of this process so far, less what this server's exchanges took: the clients' work, plus
-     * the JVM's own threads (GC, JIT) and the server's accept loop, which both clients pay alike.
+     * CPU time of this (the client's) JVM so far, every thread: the client's work and the JVM's own
+     * (GC, and the JIT, which is quiet after warm-up). The server's work is in its own process.
      */
     long clientCpuNanos() {
-        return OS.getProcessCpuTime() - serverCpuNanos.get();
+        return OS.getProcessCpuTime();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A loopback port where nothing listens (bound, then released), so connecting is refused. */

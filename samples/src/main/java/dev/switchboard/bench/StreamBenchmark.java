@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * (c): a streamed chat completion of {@value CannedAnswers#STREAM_CHUNKS} chunks on loopback, read to
  * the end through each client's {@code createStreaming(...).stream()}. Besides the wall time per call
- * it counts the process's CPU time less the server's ({@link LoopbackServer#clientCpuNanos()}) and the
+ * it counts the benchmark JVM's CPU time ({@link LoopbackServer#clientCpuNanos()}; the server runs in its own) and the
  * chunks read, so the report can give CPU time per chunk whichever threads did the work.
  */
 @BenchmarkMode(Mode.AverageTime)

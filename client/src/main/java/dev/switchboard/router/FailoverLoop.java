@@ -52,10 +52,11 @@ final class FailoverLoop {
     private final Map<String, Throwable> failures = new LinkedHashMap<>();
     private final Map<String, Throwable> skips = new LinkedHashMap<>();
     // Sized for the usual call, which tries one or two deployments: IdentityHashMap's default table
-    // (64 slots) made these three maps most of what routing a call allocated.
+    // (64 slots) made these maps most of what routing a call allocated. The last two are made when a
+    // call first needs them (an attempt failed, a deployment refused): most calls never do.
     private final Map<Deployment, Integer> tries = new IdentityHashMap<>(2);
-    private final Map<Deployment, Instant> failedAt = new IdentityHashMap<>(2);
-    private final Set<Deployment> refused = Collections.newSetFromMap(new IdentityHashMap<>(2));
+    private Map<Deployment, Instant> failedAt;
+    private Set<Deployment> refused;
     private List<Deployment> order;
     private int attempts;
     private Deployment lastTried;
@@ -244,7 +245,7 @@ final class FailoverLoop {
         boolean waitForRelease = false;
         for (Deployment d : order) {
             LiveDeployment live = router.live(d);
-            if (refused.contains(d)) {
+            if (refused != null && refused.contains(d)) {
                 waitForRelease = true;
                 continue;
             }
@@ -274,7 +275,7 @@ final class FailoverLoop {
                 // down (say, for its Retry-After) is not waited again.
                 Throwable previous = failures.getOrDefault(best.name(), last);
                 Duration backoff = router.retryPolicy().delay(bestTries, previous, router.clock(), router.random());
-                Duration since = Duration.between(failedAt.getOrDefault(best, now), now);
+                Duration since = Duration.between(failedAt == null ? now : failedAt.getOrDefault(best, now), now);
                 delay = Math.max(0, backoff.minus(since).toNanos());
             }
             if (last != null) {
@@ -456,18 +457,18 @@ final class FailoverLoop {
         int number;
         synchronized (this) {
             if (router.isClosed()) {
-                refused.add(deployment);
+                refuse(deployment);
                 return null;
             }
             Optional<DeploymentBreaker> breaker = live.breaker();
             if (breaker.isPresent() && !breaker.get().tryAcquire()) {
-                refused.add(deployment);
+                refuse(deployment);
                 skip(deployment, "its trial calls after a cooldown are taken");
                 return null;
             }
             if (!live.tryAdmit(tokens, router.clock().instant())) {
                 breaker.ifPresent(DeploymentBreaker::release);
-                refused.add(deployment);
+                refuse(deployment);
                 skip(deployment, "it reached its limits meanwhile");
                 return null;
             }
@@ -483,8 +484,14 @@ final class FailoverLoop {
         return run;
     }
 
+    // Guarded by this.
+    private void refuse(Deployment deployment) {
+        if (refused == null) refused = Collections.newSetFromMap(new IdentityHashMap<>(2));
+        refused.add(deployment);
+    }
+
     private synchronized void waited() {
-        refused.clear();
+        if (refused != null) refused.clear();
     }
 
     private synchronized boolean mayRetry(Throwable failure) {
@@ -494,6 +501,7 @@ final class FailoverLoop {
     private synchronized void failed(Deployment deployment, Throwable failure) {
         failures.remove(deployment.name());
         failures.put(deployment.name(), failure);
+        if (failedAt == null) failedAt = new IdentityHashMap<>(2);
         failedAt.put(deployment, router.clock().instant());
     }
 

@@ -57,7 +57,8 @@ final class FailoverLoop {
     private final Map<Deployment, Integer> tries = new IdentityHashMap<>(2);
     private Map<Deployment, Instant> failedAt;
     private Set<Deployment> refused;
-    private List<Deployment> order;
+    /** The call's deployments in the order they are tried, with what the router knows of each (looked up once a call). */
+    private List<LiveDeployment> order;
     private int attempts;
     private Deployment lastTried;
 
@@ -243,8 +244,8 @@ final class FailoverLoop {
         int bestTries = 0;
         Instant wakeAt = null;
         boolean waitForRelease = false;
-        for (Deployment d : order) {
-            LiveDeployment live = router.live(d);
+        for (LiveDeployment live : order) {
+            Deployment d = live.deployment;
             if (refused != null && refused.contains(d)) {
                 waitForRelease = true;
                 continue;
@@ -311,6 +312,7 @@ final class FailoverLoop {
     private Throwable order(Instant now) {
         List<Deployment> deployments = pool.deployments();
         List<Deployment> able = new ArrayList<>(deployments.size());
+        List<LiveDeployment> ableLive = new ArrayList<>(deployments.size());
         int incapable = 0;
         int tokens = request.estimatedTotalTokens();
         for (Deployment d : deployments) {
@@ -332,17 +334,26 @@ final class FailoverLoop {
                 continue;
             }
             able.add(d);
+            ableLive.add(live);
         }
         if (able.isEmpty()) {
             if (incapable == deployments.size()) return unsupported();
             return unavailable();
         }
         List<Deployment> ready = new ArrayList<>(able.size());
-        for (Deployment d : able) {
-            LiveDeployment live = router.live(d);
-            if (live.coolingUntil().isEmpty() && live.busy(tokens, now) == null) ready.add(d);
+        List<LiveDeployment> readyLive = new ArrayList<>(able.size());
+        boolean[] isReady = new boolean[able.size()];
+        for (int i = 0; i < able.size(); i++) {
+            LiveDeployment live = ableLive.get(i);
+            if (live.coolingUntil().isEmpty() && live.busy(tokens, now) == null) {
+                ready.add(able.get(i));
+                readyLive.add(live);
+                isReady[i] = true;
+            }
         }
-        List<Deployment> offered = ready.isEmpty() ? able : ready;
+        boolean allOffered = ready.isEmpty() || ready.size() == able.size();
+        List<Deployment> offered = allOffered ? able : ready;
+        List<LiveDeployment> offeredLive = allOffered ? ableLive : readyLive;
         List<Deployment> chosen;
         try {
             chosen = strategy.order(Collections.unmodifiableList(offered),
@@ -352,20 +363,20 @@ final class FailoverLoop {
         }
         // What the strategy chose among those offered, each once, by identity. Pools are small, so a
         // scan of the offered list costs less than the identity sets this used to allocate per call.
-        List<Deployment> out = new ArrayList<>(able.size());
+        List<LiveDeployment> out = new ArrayList<>(able.size());
         boolean[] taken = new boolean[offered.size()];
         if (chosen != null) {
             for (Deployment d : chosen) {
-                int i = indexOf(offered, d);
+                int i = indexOf(offered, d, out.size());
                 if (i >= 0 && !taken[i]) {
                     taken[i] = true;
-                    out.add(d);
+                    out.add(offeredLive.get(i));
                 }
             }
         }
-        if (offered != able) {
-            for (Deployment d : able) {
-                if (indexOf(offered, d) < 0) out.add(d); // not offered: cooling or busy now
+        if (!allOffered) {
+            for (int i = 0; i < able.size(); i++) {
+                if (!isReady[i]) out.add(ableLive.get(i)); // not offered: cooling or busy now
             }
         }
         if (out.isEmpty()) {
@@ -376,7 +387,9 @@ final class FailoverLoop {
         return null;
     }
 
-    private static int indexOf(List<Deployment> deployments, Deployment d) {
+    /** Where {@code d} is in {@code deployments}, by identity, looking at {@code hint} first (strategies often keep the order); -1 if absent. */
+    private static int indexOf(List<Deployment> deployments, Deployment d, int hint) {
+        if (hint < deployments.size() && deployments.get(hint) == d) return hint;
         for (int i = 0, n = deployments.size(); i < n; i++) {
             if (deployments.get(i) == d) return i;
         }

@@ -206,16 +206,17 @@ public final class BenchmarkReport {
         double addedP50 = (percentile(failover, 50) - percentile(direct, 50)) / 1000;
         double addedP99 = (percentile(failover, 99) - percentile(direct, 99)) / 1000;
         double cooledP50 = (percentile(cooled, 50) - percentile(direct, 50)) / 1000;
-        double cooledP99 = (percentile(cooled, 99) - percentile(direct, 99)) / 1000;
+        // Tails of separate runs differ by more than a skipped deployment costs: p99s are shown as measured.
         return List.of(
                 Measurement.of("d", "call to a pool of one (baseline), p50", "ms", percentile(direct, 50) / 1000),
+                Measurement.of("d", "call to a pool of one (baseline), p99", "ms", percentile(direct, 99) / 1000),
                 Measurement.checked("d", "first deployment refuses: added p50", "ms", addedP50,
                         "<= " + number(FAILOVER_TARGET_MILLIS), addedP50 <= FAILOVER_TARGET_MILLIS),
                 Measurement.checked("d", "first deployment refuses: added p99", "ms", addedP99,
                         "<= " + number(FAILOVER_TARGET_MILLIS), addedP99 <= FAILOVER_TARGET_MILLIS),
                 Measurement.checked("d", "first deployment cooled down: added p50", "ms", cooledP50,
                         "~0 (<= " + number(COOLED_TARGET_MILLIS) + ")", cooledP50 <= COOLED_TARGET_MILLIS),
-                Measurement.of("d", "first deployment cooled down: added p99", "ms", cooledP99));
+                Measurement.of("d", "first deployment cooled down: p99", "ms", percentile(cooled, 99) / 1000));
     }
 
     static List<Measurement> allocation(Collection<RunResult> chat, Collection<RunResult> stream) {

@@ -1,5 +1,6 @@
 package dev.switchboard.local.diffusion;
 
+import dev.switchboard.backend.BackendErrors;
 import ai.onnxruntime.OrtException;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
@@ -111,7 +112,7 @@ public final class DiffusionBackend implements Backend {
             } catch (OrtException | RuntimeException e) { // ONNX Runtime's failures, and a model answering unexpected shapes
                 if (e instanceof dev.switchboard.errors.OpenAIException) throw e;
                 if (!emitter.isDisposed()) {
-                    emitter.tryOnError(Failures.engineFailed(deployment + ": ONNX Runtime failed to generate the image: "
+                    emitter.tryOnError(BackendErrors.failed(deployment + ": ONNX Runtime failed to generate the image: "
                             + e.getMessage(), e));
                 }
                 return;
@@ -165,7 +166,7 @@ public final class DiffusionBackend implements Backend {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target.toAbsolutePath();
         } catch (IOException e) {
-            throw Failures.engineFailed(deployment + ": cannot write the image to " + dir
+            throw BackendErrors.failed(deployment + ": cannot write the image to " + dir
                     + " (the deployment's output_dir): " + e.getMessage(), e);
         }
     }

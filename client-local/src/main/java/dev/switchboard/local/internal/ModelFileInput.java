@@ -1,4 +1,4 @@
-package dev.switchboard.local.gguf;
+package dev.switchboard.local.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,13 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Little-endian reads over a file channel through one small buffer, so that checking a model of
- * several gigabytes reads only its header. Every read first checks that the bytes are in the file
- * and names what it was reading when they are not.
+ * Little-endian reads over a model file through one small buffer, so that checking a model of
+ * several gigabytes (GGUF, whisper's ggml) reads its header and tables but never its weights. Every
+ * read first checks that the bytes are in the file and names what it was reading when they are not.
  */
-final class GgufInput {
+public final class ModelFileInput {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final FileChannel channel;
@@ -22,64 +23,64 @@ final class GgufInput {
     private long bufferStart;
     private long position;
 
-    GgufInput(FileChannel channel) throws IOException {
+    public ModelFileInput(FileChannel channel) throws IOException {
         this.channel = channel;
         this.size = channel.size();
         buffer.limit(0);
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
-    long remaining() {
+    public long remaining() {
         return size - position;
     }
 
-    void seek(long newPosition) {
+    public void seek(long newPosition) {
         position = newPosition;
     }
 
-    int u8(String what) {
+    public int u8(String what) {
         return fill(1, what).get(offset(1)) & 0xFF;
     }
 
-    int u16(String what) {
+    public int u16(String what) {
         return fill(2, what).getShort(offset(2)) & 0xFFFF;
     }
 
     /** A u32 as a non-negative long. */
-    long u32(String what) {
+    public long u32(String what) {
         return fill(4, what).getInt(offset(4)) & 0xFFFFFFFFL;
     }
 
-    int i32(String what) {
+    public int i32(String what) {
         return fill(4, what).getInt(offset(4));
     }
 
     /** A 64-bit value; a u64 above {@code Long.MAX_VALUE} comes back negative. */
-    long i64(String what) {
+    public long i64(String what) {
         return fill(8, what).getLong(offset(8));
     }
 
-    float f32(String what) {
+    public float f32(String what) {
         return fill(4, what).getFloat(offset(4));
     }
 
-    double f64(String what) {
+    public double f64(String what) {
         return fill(8, what).getDouble(offset(8));
     }
 
     /** {@code length} bytes as UTF-8 text (malformed bytes become U+FFFD, as a reader of names may show them). */
-    String utf8(int length, String what) {
+    public String utf8(int length, String what) {
         return new String(bytes(length, what), StandardCharsets.UTF_8);
     }
 
-    byte[] bytes(int length, String what) {
+    public byte[] bytes(int length, String what) {
         require(length, what);
         byte[] out = new byte[length];
         if (length <= BUFFER_BYTES) {
@@ -91,7 +92,7 @@ final class GgufInput {
             while (target.hasRemaining()) {
                 int n = channel.read(target, position + target.position());
                 if (n < 0) {
-                    throw GgufFormatException.truncated(position + target.position(), what);
+                    throw ModelFormatException.truncated(position + target.position(), what);
                 }
             }
         } catch (IOException e) {
@@ -102,15 +103,25 @@ final class GgufInput {
     }
 
     /** Passes over {@code length} bytes without reading them. */
-    void skip(long length, String what) {
+    public void skip(long length, String what) {
         require(length, what);
         position += length;
     }
 
     /** Fails unless {@code length} more bytes are in the file. */
-    void require(long length, String what) {
+    /** Whether the next {@code length} bytes are exactly {@code expected}; advances past them either way. */
+    public boolean matches(byte[] expected, long length, String what) {
+        require(length, what);
+        if (length != expected.length) {
+            position += length;
+            return false;
+        }
+        return Arrays.equals(bytes((int) length, what), expected);
+    }
+
+    public void require(long length, String what) {
         if (length < 0 || length > remaining()) {
-            throw GgufFormatException.truncated(size, what);
+            throw ModelFormatException.truncated(size, what);
         }
     }
 
@@ -126,7 +137,7 @@ final class GgufInput {
             while (buffer.position() < n) {
                 int read = channel.read(buffer, bufferStart + buffer.position());
                 if (read < 0) {
-                    throw GgufFormatException.truncated(bufferStart + buffer.position(), what);
+                    throw ModelFormatException.truncated(bufferStart + buffer.position(), what);
                 }
             }
         } catch (IOException e) {

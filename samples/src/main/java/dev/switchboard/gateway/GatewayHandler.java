@@ -75,8 +75,10 @@ final class GatewayHandler extends Handler.Abstract {
                 log.debug("{} {}: the client went away", request.getMethod(), path(request));
             } else if (!(t instanceof GatewayError)) {
                 // One line: the caller has the message; a stack only for what is not an API failure.
-                if (t instanceof OpenAIException) log.warn("{} {} failed: {}", request.getMethod(), path(request), t.toString());
-                else log.warn("{} {} failed", request.getMethod(), path(request), t);
+                // The caller's own mistakes (4xx, a capability the pool lacks) are theirs to read, not the operator's.
+                if (!(t instanceof OpenAIException)) log.warn("{} {} failed", request.getMethod(), path(request), t);
+                else if (error.status >= 500 && error.status != 501) log.warn("{} {} failed: {}", request.getMethod(), path(request), t.toString());
+                else log.debug("{} {} answered {}: {}", request.getMethod(), path(request), error.status, t.toString());
             }
             if (response.isCommitted()) {
                 // Headers are gone (a stream failed after its first chunk): all that is left is to cut it off.

@@ -59,6 +59,7 @@ class GatewayTest {
     private final ScriptedBackend picky = ScriptedBackend.everything("picky", "unused").failing(ScriptedBackend.Failure.BAD_REQUEST);
     private final ScriptedBackend endless = ScriptedBackend.everything("endless", "unused").endless();
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).build();
+    private final List<OpenAIClient> clients = new java.util.ArrayList<>();
     private Gateway gateway;
 
     private Gateway start(GatewaySettings.Builder settings) {
@@ -95,11 +96,14 @@ class GatewayTest {
     }
 
     private OpenAIClient official(String key) {
-        return OpenAIOkHttpClient.builder().baseUrl(gateway.baseUrl()).apiKey(key).maxRetries(0).build();
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(gateway.baseUrl()).apiKey(key).maxRetries(0).build();
+        clients.add(client);
+        return client;
     }
 
     @AfterEach
     void stop() {
+        clients.forEach(OpenAIClient::close);
         if (gateway != null) gateway.close();
     }
 

@@ -3,6 +3,8 @@ package dev.switchboard.cli;
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
 import dev.switchboard.gateway.Gateway;
+import dev.switchboard.router.Deployment;
+import dev.switchboard.router.Pool;
 import dev.switchboard.router.Router;
 import dev.switchboard.router.RouterConfig;
 import dev.switchboard.router.RouterConfigException;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,10 +123,29 @@ public final class Switchboard implements Callable<Integer> {
 
     /** The router the config file describes; its mistakes, each with its place, are a usage failure. */
     Router router() {
+        return router(UnaryOperator.identity());
+    }
+
+    /**
+     * The router the config file describes, each deployment passed through {@code adjust} first (a
+     * command may hand an engine a listener, such as imagine's progress bar).
+     */
+    Router router(UnaryOperator<Deployment> adjust) {
         Path file = configFile();
         try {
             RouterConfig config = RouterConfig.reader().env(env).load(file);
-            return config.applyTo(Router.builder()).build();
+            Router.Builder router = Router.builder();
+            for (Pool pool : config.pools()) {
+                Pool.Builder adjusted = Pool.builder().name(pool.name()).strategy(pool.strategyName());
+                pool.strategy().ifPresent(adjusted::strategy);
+                pool.deployments().forEach(d -> adjusted.addDeployment(adjust.apply(d)));
+                router.addPool(adjusted.build());
+            }
+            config.retryPolicy().ifPresent(router::retryPolicy);
+            config.cooldownPolicy().ifPresent(router::cooldownPolicy);
+            config.healthPolicy().ifPresent(router::healthPolicy);
+            config.requestTimeout().ifPresent(router::timeout);
+            return router.build();
         } catch (RouterConfigException e) {
             throw CliFailure.usage(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -33,15 +33,17 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path file = root.configFile();
+        // The router first: its reader reports a broken file with each problem's place.
+        Router router = root.router();
         GatewaySettings.Builder settings;
         try {
             settings = GatewaySettings.read(file, root.env).toBuilder();
             if (host != null) settings.host(host);
             if (port != null) settings.port(port);
         } catch (IllegalArgumentException e) {
+            router.close();
             throw CliFailure.usage(e.getMessage());
         }
-        Router router = root.router();
         Gateway gateway;
         try {
             gateway = Gateway.create(router, settings.build()).start();

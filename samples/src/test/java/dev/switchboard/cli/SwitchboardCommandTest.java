@@ -280,6 +280,17 @@ class SwitchboardCommandTest {
     }
 
     @Test
+    void serveOnAPortAlreadyTakenSaysSoAndExitsWithOne() throws Exception {
+        Path file = config();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = run("serve", "--config", file.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.err).startsWith("switchboard: The gateway cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .endsWith("(is another server on that port? pick one with --port)\n");
+        }
+    }
+
+    @Test
     void helpListsEveryCommand() {
         CliRun run = run("--help");
         assertThat(run.exitCode).isZero();

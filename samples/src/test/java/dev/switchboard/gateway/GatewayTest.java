@@ -222,6 +222,14 @@ class GatewayTest {
     }
 
     @Test
+    void aModelIsRetrievedByItsName() {
+        start();
+        Model model = official().models().retrieve("tiny-chat").validate();
+        assertThat(model.ownedBy()).isEqualTo("scripted");
+        assertThatThrownBy(() -> official().models().retrieve("gpt-9")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void routesAnswerWithoutTheV1PrefixToo() throws Exception {
         start();
         try (Response response = http.newCall(new Request.Builder()

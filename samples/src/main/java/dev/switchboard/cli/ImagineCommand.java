@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonValue;
+import dev.switchboard.local.DiffusionProgress;
 import dev.switchboard.models.images.Image;
 import dev.switchboard.models.images.ImageGenerateParams;
 import dev.switchboard.models.images.ImagesResponse;
@@ -61,9 +62,17 @@ final class ImagineCommand implements Callable<Integer> {
     public Integer call() {
         if (n < 1 || n > 10) throw CliFailure.usage("-n must be 1 to 10, was " + n);
         PrintWriter out = spec.commandLine().getOut();
-        Router router = root.router();
-        try (OpenAIClient client = Switchboard.client(router);
-             StepBar bar = StepBar.open("Imagining", null, 1, !noProgress && System.console() != null, System.err)) {
+        StepBar bar = StepBar.open("Imagining", null, 1, !noProgress && System.console() != null, System.err);
+        // The diffusion engine reports each denoising step to a listener set on its deployment.
+        DiffusionProgress progress = (deployment, step, total) -> bar.progress(step, total);
+        Router router;
+        try {
+            router = root.router(d -> d.kind().equals("diffusion") ? d.toBuilder().putOption("progress", progress).build() : d);
+        } catch (RuntimeException e) {
+            bar.close();
+            throw e;
+        }
+        try (bar; OpenAIClient client = Switchboard.client(router)) {
             String pool = Switchboard.pool(router, model, root.configFile());
             ImageGenerateParams.Builder params = ImageGenerateParams.builder().model(pool).prompt(String.join(" ", prompt))
                     .n(n).responseFormat(ImageGenerateParams.ResponseFormat.B64_JSON);

@@ -27,14 +27,17 @@ final class StepBar implements AutoCloseable {
     }
 
     /** {@code done} of {@code total} (-1: not known). */
-    void progress(long done, long total) {
-        if (bar == null) return;
+    synchronized void progress(long done, long total) {
+        if (bar == null || closed) return;
         if (total > 0 && bar.getMax() != total) bar.maxHint(total);
         bar.stepTo(done);
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        if (bar != null) bar.close();
+    public synchronized void close() {
+        if (bar != null && !closed) bar.close();
+        closed = true;
     }
 }

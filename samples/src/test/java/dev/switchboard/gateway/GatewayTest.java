@@ -338,6 +338,32 @@ class GatewayTest {
     }
 
     @Test
+    void anUploadOverTheLimitIsA413() throws Exception {
+        start(GatewaySettings.builder().maxRequestBytes(2048));
+        RequestBody body = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
+                .addFormDataPart("model", "text-generation")
+                .addFormDataPart("file", "big.wav", RequestBody.create(new byte[8192], MediaType.get("audio/wav")))
+                .build();
+        try (Response response = http.newCall(new Request.Builder().url(gateway.baseUrl() + "/audio/transcriptions")
+                .post(body).build()).execute()) {
+            assertThat(response.code()).isEqualTo(413);
+            assertThat(response.body().string()).contains("larger than this gateway's limit of 2048 bytes");
+        }
+    }
+
+    @Test
+    void aTranscriptionWithoutAFileIsA400() throws Exception {
+        start();
+        RequestBody body = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM)
+                .addFormDataPart("model", "text-generation").build();
+        try (Response response = http.newCall(new Request.Builder().url(gateway.baseUrl() + "/audio/transcriptions")
+                .post(body).build()).execute()) {
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(response.body().string()).contains("The request has no file part; send the audio as `file`.");
+        }
+    }
+
+    @Test
     void aWrongKeyIsA401AndTheRightOneIsLetIn() {
         start(GatewaySettings.builder().addApiKey("sb-secret"));
         assertThatThrownBy(() -> official("wrong").models().list())

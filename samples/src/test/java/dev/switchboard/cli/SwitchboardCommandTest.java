@@ -9,7 +9,6 @@ import dev.switchboard.gateway.Gateway;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.testing.ScriptedBackend;
 import dev.switchboard.testing.ScriptedBackendFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -295,9 +294,5 @@ class SwitchboardCommandTest {
         CliRun run = run("--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("chat", "embed", "transcribe", "speak", "imagine", "models", "pull", "stats", "serve");
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.local.testing;
+package dev.switchboard.local.tiny;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.local.testing;
+package dev.switchboard.local.tiny;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

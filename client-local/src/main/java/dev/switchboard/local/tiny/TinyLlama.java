@@ -1,4 +1,4 @@
-package dev.switchboard.local.testing;
+package dev.switchboard.local.tiny;
 
 import java.nio.file.Path;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.switchboard.local.testing;
+package dev.switchboard.local.tiny;
 
 /** IEEE 754 half precision, for F16 tensors (Java 17 has no {@code Float.floatToFloat16}). */
 final class Half {

@@ -185,6 +185,20 @@ class SwitchboardCommandTest {
     }
 
     @Test
+    void imagineHandsTheDiffusionEngineItsProgressListenerAndWritesThePng() throws Exception {
+        Path model = dev.switchboard.local.tiny.TinyDiffusion.builder().build().write(dir.resolve("tiny-sd"));
+        Path file = config("pools:\n  images:\n    deployments:\n      - engine: diffusion\n        model: " + model
+                + "\nrouter:\n  health: false\n");
+        Path out = dir.resolve("ball.png");
+        CliRun run = run("imagine", "--config", file.toString(), "a red ball", "-o", out.toString(), "--steps", "2",
+                "--size", "256x256", "--seed", "1");
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        byte[] png = Files.readAllBytes(out);
+        assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(run.out).isEqualTo("Wrote " + png.length + " bytes to " + out + "\n");
+    }
+
+    @Test
     void modelsListsPoolsAndDeploymentsWithHealth() throws Exception {
         CliRun run = run("models", "--config", config().toString());
         assertThat(run.exitCode).as(run.toString()).isZero();

@@ -63,6 +63,12 @@ final class SchemaCheck {
             Map.entry("unevaluatedItems", "llama.cpp's converter ignores it"));
     private static final Set<String> CONSUMING = Set.of("properties", "additionalProperties", "items", "prefixItems");
     private static final int MAX_DEPTH = 64;
+    /**
+     * JSON nesting, annotations and values included. Our JSON writer stops at 255 levels, and the
+     * grammar path wraps a tool's parameters in a few more.
+     */
+    private static final int MAX_JSON_DEPTH = 200;
+    private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
     private static final int MAX_CHARS = 256 * 1024;
     private static final long SAFE_INTEGER = 1L << 53;
 
@@ -84,11 +90,12 @@ final class SchemaCheck {
         if (!(schema instanceof JsonObject)) {
             throw Failures.badRequest(param, "invalid_json_schema", param + " must be a JSON schema object");
         }
+        SchemaCheck check = new SchemaCheck((JsonObject) schema, param);
+        check.values(schema, "", 0);
         if (dev.switchboard.core.internal.JsonValueAdapter.toJsonString(schema).length() > MAX_CHARS) {
             throw Failures.badRequest(param, "invalid_json_schema", param + " is larger than " + MAX_CHARS
                     + " characters; a grammar that large is not worth compiling per request");
         }
-        SchemaCheck check = new SchemaCheck((JsonObject) schema, param);
         check.definitions();
         check.bareRefs.put("", new LinkedHashSet<>());
         check.subschema(schema, "", 0, check.bareRefs.get(""));
@@ -99,6 +106,36 @@ final class SchemaCheck {
     private BadRequestException bad(String at, String problem) {
         String where = at.isEmpty() ? param : param + " at " + at;
         return Failures.badRequest(param, "invalid_json_schema", where + ": " + problem);
+    }
+
+    /**
+     * Every JSON value of the schema, keywords or not: nested no deeper than {@link #MAX_JSON_DEPTH},
+     * and numbers within a double's range. llama.cpp's JSON parser (nlohmann) throws on a number it
+     * cannot hold in a double, such as 1e400, and nothing catches it there: measured with
+     * de.kherud:llama 4.2.0, the process aborts ("number overflow parsing '1E+400'"), wherever the
+     * number sits (a default, an enum value, a title's neighbour).
+     */
+    private void values(JsonValue value, String at, int depth) {
+        if (depth > MAX_JSON_DEPTH) throw bad(at, "nests deeper than " + MAX_JSON_DEPTH + " levels of JSON");
+        if (value instanceof JsonObject) {
+            for (Map.Entry<String, JsonValue> e : ((JsonObject) value).values().entrySet()) {
+                values(e.getValue(), at + "/" + e.getKey(), depth + 1);
+            }
+        } else if (value instanceof JsonArray) {
+            List<JsonValue> items = ((JsonArray) value).values();
+            for (int i = 0; i < items.size(); i++) values(items.get(i), at + "/" + i, depth + 1);
+        } else if (value instanceof JsonNumber && !withinDouble(((JsonNumber) value).value())) {
+            throw bad(at, value + " is beyond the range of a double (±" + Double.MAX_VALUE + "), which llama.cpp cannot read");
+        }
+    }
+
+    private static boolean withinDouble(Number n) {
+        if (n instanceof Double || n instanceof Float) return Double.isFinite(n.doubleValue());
+        try {
+            return new BigDecimal(n.toString()).abs().compareTo(MAX_DOUBLE) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** $defs and definitions hold schemas too; each is checked, referenced or not. */

@@ -3,9 +3,16 @@ package dev.switchboard.local.llama;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.core.JsonArray;
+import dev.switchboard.core.JsonNumber;
+import dev.switchboard.core.JsonObject;
+import dev.switchboard.core.JsonString;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.internal.JsonValueAdapter;
 import dev.switchboard.errors.BadRequestException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SchemaCheckTest {
@@ -29,6 +36,33 @@ class SchemaCheckTest {
                 + "\"$defs\":{\"tag\":{\"type\":\"string\",\"pattern\":\"^[a-z]{1,5}$\"},"
                 + "\"node\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/node\"}}}}}";
         assertThat(SchemaCheck.check(json(schema), "schema")).isEqualTo(json(schema));
+    }
+
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsRefusedBecauseLlamaCppsJsonParserAbortsTheJvmOnIt() {
+        JsonValue schema = JsonObject.of(Map.of("type", JsonString.of("number"), "default", JsonNumber.of(new BigDecimal("1e400"))));
+
+        assertThatThrownBy(() -> SchemaCheck.check(schema, "schema"))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("400: schema at /default: 1E+400 is beyond the range of a double (±1.7976931348623157E308),"
+                        + " which llama.cpp cannot read");
+    }
+
+    @Test
+    void aNumberOurJsonReaderMadeInfiniteIsRefused() {
+        refused("{\"enum\":[1,-2e999]}", "schema at /enum/1: -Infinity is beyond the range of a double"
+                + " (±1.7976931348623157E308), which llama.cpp cannot read");
+    }
+
+    @Test
+    void aSchemaNestedDeeperThanOurJsonWriterGoesIsABadRequestNotAWriterError() {
+        JsonValue nested = JsonString.of("deep");
+        for (int i = 0; i < 300; i++) nested = JsonArray.of(List.of(nested));
+        JsonValue schema = JsonObject.of(Map.of("enum", JsonArray.of(List.of(nested))));
+
+        assertThatThrownBy(() -> SchemaCheck.check(schema, "schema"))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("400: schema at /enum" + "/0".repeat(200) + ": nests deeper than 200 levels of JSON");
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.switchboard.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.client.OpenAIClient;
+import dev.switchboard.client.OpenAIClientAsync;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
+import dev.switchboard.core.http.AsyncStreamResponse;
 import dev.switchboard.core.http.StreamResponse;
 import dev.switchboard.errors.OpenAIIoException;
 import dev.switchboard.models.chat.completions.ChatCompletion;
@@ -27,7 +29,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Chaos on loopback: one pool of three deployments, one dead (a closed port), one faulty (30% of its
  * requests spoiled, see {@link Fault}) and one healthy, called from 16 threads through the official-
- * shaped client with a mix of whole and streamed chat completions.
+ * shaped client with a mix of whole and streamed chat completions, blocking and async.
  *
  * <p>{@code -Dswitchboard.chaos.calls=N} sets the number of calls (5,000 by default) and
  * {@code -Dswitchboard.chaos.seed=S} the faults' seed (printed with the results).
@@ -96,7 +101,7 @@ class ChaosTest {
                     for (int t = 0; t < THREADS; t++) {
                         workers.add(threads.submit(() -> {
                             for (int call = next.getAndIncrement(); call < CALLS; call = next.getAndIncrement()) {
-                                outcomes.add(call % 2 == 0 ? whole(client, call) : streamed(client, call));
+                                outcomes.add(call(client, call));
                             }
                         }));
                     }
@@ -161,6 +166,59 @@ class ChaosTest {
         return ChatCompletionCreateParams.builder().model(POOL).addUserMessage(Answers.prompt(call)).build();
     }
 
+    /** Whole and streamed, blocking and async, in turn. */
+    private static Outcome call(OpenAIClient client, int call) {
+        switch (call % 4) {
+            case 0:
+                return whole(client, call);
+            case 1:
+                return streamed(client, call);
+            case 2:
+                return wholeAsync(client.async(), call);
+            default:
+                return streamedAsync(client.async(), call);
+        }
+    }
+
+    private static Outcome wholeAsync(OpenAIClientAsync client, int call) {
+        try {
+            ChatCompletion answer = client.chat().completions().create(params(call)).join();
+            return new Outcome(call, false, answer.choices().get(0).message().content().orElse(""), null);
+        } catch (CompletionException e) {
+            return new Outcome(call, false, "", e.getCause());
+        }
+    }
+
+    private static Outcome streamedAsync(OpenAIClientAsync client, int call) {
+        StringBuffer text = new StringBuffer();
+        CompletableFuture<Optional<Throwable>> told = new CompletableFuture<>();
+        AsyncStreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params(call));
+        stream.subscribe(new AsyncStreamResponse.Handler<ChatCompletionChunk>() {
+            @Override
+            public void onNext(ChatCompletionChunk chunk) {
+                chunk.choices().forEach(c -> text.append(c.delta().content().orElse("")));
+            }
+
+            @Override
+            public void onComplete(Optional<Throwable> error) {
+                told.complete(error);
+            }
+        });
+        Throwable failure = told.join().orElse(null);
+        // The future must tell the same story as the handler.
+        Throwable completed;
+        try {
+            stream.onCompleteFuture().join();
+            completed = null;
+        } catch (CompletionException e) {
+            completed = e.getCause();
+        }
+        if ((failure == null) != (completed == null)) {
+            failure = new AssertionError("the handler was told " + failure + " but onCompleteFuture " + completed);
+        }
+        return new Outcome(call, true, text.toString(), failure);
+    }
+
     private static Outcome whole(OpenAIClient client, int call) {
         try {
             ChatCompletion answer = client.chat().completions().create(params(call));
@@ -203,9 +261,9 @@ class ChaosTest {
         final int call;
         final boolean stream;
         final String text;
-        final RuntimeException failure;
+        final Throwable failure;
 
-        Outcome(int call, boolean stream, String text, RuntimeException failure) {
+        Outcome(int call, boolean stream, String text, Throwable failure) {
             this.call = call;
             this.stream = stream;
             this.text = text;

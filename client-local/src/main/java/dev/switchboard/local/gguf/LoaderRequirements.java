@@ -175,6 +175,11 @@ final class LoaderRequirements {
             throw new GgufFormatException("tokenizer.ggml.model is '" + model + "'; llama.cpp knows "
                     + String.join(", ", TOKENIZER_MODELS.stream().sorted().toList()));
         }
+        if (model.equals("rwkv") && !arch.name.startsWith("rwkv")) {
+            // Measured with a llama model: llama.cpp works for about 100 s, then fails to load it.
+            throw new GgufFormatException("tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp"
+                    + " cannot load for a " + arch.name + " model");
+        }
         GgufValue tokens = file.get(GgufParser.TOKENS);
         if (tokens == null) {
             throw missing(GgufParser.TOKENS, "for its vocabulary");

@@ -239,6 +239,8 @@ final class CorruptGgufFiles {
         v.add(new Variant("WordPiece vocabulary with byte tokens", () -> BASE.copy().put("tokenizer.ggml.model", "bert").toBytes(),
                 "token " + TinyVocabulary.FIRST_BYTE + " is of type byte (6), which a WordPiece (bert) vocabulary cannot have:"
                         + " llama.cpp cannot turn it back into text"));
+        v.add(new Variant("RWKV tokenizer on a llama model", () -> BASE.copy().put("tokenizer.ggml.model", "rwkv").toBytes(),
+                "tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp cannot load for a llama model"));
         v.add(new Variant("token embeddings of the wrong shape", () -> BASE.copy()
                         .tensorDims("token_embd.weight", new long[] {32, 2L * VOCAB}).toBytes(),
                 "tensor 'token_embd.weight' has shape [32, " + 2 * VOCAB + "] but the model has 64 embedding dimensions and "

@@ -1,0 +1,56 @@
+package dev.switchboard.local.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.errors.OpenAIException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutated inputs through the local engines' native edges, each case in a child JVM that reports
+ * back: the JVM never dies, and every case ends in an answer or in one of the official exceptions
+ * with a message.
+ *
+ * <p>The suite runs a few cases per kind. The full run, 1,000 per kind:
+ * {@code mvn -o -pl client-local test -Dtest=NativeEdgesFuzzTest -Dswitchboard.fuzz.cases=1000}
+ * ({@code -Dswitchboard.fuzz.seed=N} for another seed; the seed is printed with the results).
+ */
+class NativeEdgesFuzzTest {
+    private static final int CASES = Integer.getInteger("switchboard.fuzz.cases", 0);
+    private static final long SEED = Long.getLong("switchboard.fuzz.seed", 20261122L);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mutatedGgufFilesNeverKillTheJvm() throws IOException {
+        check(ForkedFuzz.run(FuzzKind.GGUF, SEED, CASES > 0 ? CASES : 40, 40, dir, 10));
+    }
+
+    @Test
+    void mutatedJsonSchemasNeverKillTheJvm() throws IOException {
+        check(ForkedFuzz.run(FuzzKind.SCHEMA, SEED, CASES > 0 ? CASES : 40, 100, dir, 10));
+    }
+
+    private static void check(ForkedFuzz.Report report) throws IOException {
+        System.out.println(report);
+        // Every case's outcome, to read after a run.
+        Path outcomes = Files.createDirectories(Path.of("target", "fuzz"))
+                .resolve(report.kind().name().toLowerCase(Locale.ROOT) + "-" + report.seed() + ".txt");
+        Files.write(outcomes, report.outcomes().stream().map(Object::toString).toList());
+        assertThat(report.deaths()).as("JVM deaths and hangs").isEmpty();
+        assertThat(report.outcomes()).allSatisfy(o -> {
+            assertThat(o.kind()).as(o.toString()).isIn("answer", "exception");
+            if (o.kind().equals("exception")) {
+                String[] classAndMessage = o.detail().split(" ", 2);
+                assertThat(OpenAIException.class.isAssignableFrom(Class.forName(classAndMessage[0])))
+                        .as("%s is one of the official exceptions", o).isTrue();
+                assertThat(classAndMessage.length > 1 ? classAndMessage[1] : "").as(o.toString()).isNotBlank().isNotEqualTo("null");
+            }
+        });
+    }
+}

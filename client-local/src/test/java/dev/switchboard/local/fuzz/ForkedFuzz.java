@@ -22,11 +22,14 @@ import java.util.stream.Stream;
  * crash costs one case.
  */
 final class ForkedFuzz {
-    /** How one case ended: {@code answer}, {@code exception <class>}, or {@code death}/{@code hang}. */
-    record Outcome(int index, String kind, String detail) {
+    /**
+     * How one case ended: {@code answer}, {@code exception <class> <message>}, or {@code death}/{@code hang};
+     * what the case was, and how long it took in the child.
+     */
+    record Outcome(int index, String kind, String detail, String description, long millis) {
         @Override
         public String toString() {
-            return "case " + index + ": " + kind + " " + detail;
+            return "case " + index + " [" + description + "]: " + kind + " " + detail + " (" + millis + " ms)";
         }
     }
 
@@ -41,10 +44,19 @@ final class ForkedFuzz {
             return out;
         }
 
+        /** The cases that took longer than {@code millis}. */
+        List<Outcome> slowerThan(long millis) {
+            return outcomes.stream().filter(o -> o.millis() > millis).toList();
+        }
+
+        Outcome slowest() {
+            return outcomes.stream().max(java.util.Comparator.comparingLong(Outcome::millis)).orElse(null);
+        }
+
         @Override
         public String toString() {
             return "fuzz " + kind.name().toLowerCase(java.util.Locale.ROOT) + ": " + outcomes.size() + " cases, seed " + seed
-                    + ", " + millis + " ms, " + deaths.size() + " JVM deaths; outcomes " + tally()
+                    + ", " + millis + " ms, " + deaths.size() + " JVM deaths; outcomes " + tally() + "; slowest " + slowest()
                     + (deaths.isEmpty() ? "" : "\n  " + String.join("\n  ", deaths));
         }
     }
@@ -77,6 +89,7 @@ final class ForkedFuzz {
                     .redirectError(stderr.toFile()).start();
             int started = -1;
             String startedCase = "";
+            long startedAt = System.nanoTime();
             int settled = from;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20 + secondsPerCase * (to - from));
             Thread watchdog = new Thread(() -> {
@@ -94,9 +107,17 @@ final class ForkedFuzz {
                     if (parts[0].equals("start")) {
                         started = Integer.parseInt(parts[1]);
                         startedCase = line.substring(Math.min(line.length(), 7 + parts[1].length()));
+                        startedAt = System.nanoTime();
                     } else if (parts[0].equals("end")) {
                         int index = Integer.parseInt(parts[1]);
-                        outcomes.add(new Outcome(index, parts[2], parts.length > 3 ? parts[3] : ""));
+                        String detail = parts.length > 3 ? parts[3] : "";
+                        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt);
+                        int took = detail.lastIndexOf(" [");
+                        if (took >= 0 && detail.endsWith(" ms]")) {
+                            millis = Long.parseLong(detail.substring(took + 2, detail.length() - 4));
+                            detail = detail.substring(0, took);
+                        }
+                        outcomes.add(new Outcome(index, parts[2], detail, index == started ? startedCase : "", millis));
                         settled = index + 1;
                     }
                 }
@@ -115,7 +136,8 @@ final class ForkedFuzz {
                         + (crashes.isEmpty() ? "" : ", " + crashes.get(0)) + ", stderr tail: " + tail(stderr);
                 deaths.add(seen);
                 if (victim < to) {
-                    outcomes.add(new Outcome(victim, what, "exit code " + exit));
+                    outcomes.add(new Outcome(victim, what, "exit code " + exit, victim == started ? startedCase : "",
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt)));
                     return victim + 1;
                 }
             }

@@ -48,6 +48,7 @@ public final class FuzzChild {
         Path schemaModel = kind == FuzzKind.SCHEMA ? TinyLlama.builder().seed(3).contextLength(256).build().write(dir.resolve("schema-model.gguf")) : null;
         for (int i = from; i < to; i++) {
             String outcome;
+            long started = System.nanoTime();
             try {
                 Case c = prepare(kind, kind.caseSeed(seed, i), i, dir, schemaModel);
                 out.println("start " + i + " " + oneLine(c.description));
@@ -62,7 +63,7 @@ public final class FuzzChild {
                     for (int f = 0; f < Math.min(40, frames.length); f++) System.err.println("\tat " + frames[f]);
                 }
             }
-            out.println("end " + i + " " + outcome);
+            out.println("end " + i + " " + outcome + " [" + (System.nanoTime() - started) / 1_000_000 + " ms]");
         }
         out.flush();
         System.exit(0);

@@ -69,6 +69,13 @@ final class SchemaCheck {
      */
     private static final int MAX_JSON_DEPTH = 200;
     private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+    /**
+     * How many elements llama.cpp may unroll for a schema's bounds: its grammar spells each
+     * {@code maxLength}, {@code maxItems} and pattern {@code {m,n}} out as that many copies. Measured
+     * (b4916, tiny model): maxLength 1,000,000 took 5.5 s and 480 MB to compile; 100,000,000 passed
+     * 17 GB and two minutes, enough for the system to kill the JVM. 100,000 costs about 50 MB.
+     */
+    private static final long MAX_UNROLLED = 100_000;
     private static final int MAX_CHARS = 256 * 1024;
     private static final long SAFE_INTEGER = 1L << 53;
 
@@ -76,6 +83,8 @@ final class SchemaCheck {
     private final String param;
     /** Each reference target (a JSON pointer) and the references reachable from it without consuming input. */
     private final Map<String, Set<String>> bareRefs = new HashMap<>();
+    /** The elements the grammar unrolls for the bounds seen so far. */
+    private long unrolled;
 
     private SchemaCheck(JsonObject root, String param) {
         this.root = root;
@@ -232,12 +241,16 @@ final class SchemaCheck {
         long minItems = count(s, "minItems", at);
         long maxItems = count(s, "maxItems", at);
         if (minItems > maxItems) throw bad(at, "minItems " + minItems + " is more than maxItems " + maxItems);
+        if (s.containsKey("maxItems")) unroll(maxItems, at + "/maxItems");
+        else if (s.containsKey("minItems")) unroll(minItems, at + "/minItems");
         boolean stringOnly = types.equals(Set.of("string"));
         if (s.containsKey("minLength") || s.containsKey("maxLength")) {
             if (!stringOnly) throw bad(at, "minLength and maxLength are honoured only with \"type\": \"string\"");
             long min = count(s, "minLength", at);
             long max = count(s, "maxLength", at);
             if (min > max) throw bad(at, "minLength " + min + " is more than maxLength " + max);
+            if (s.containsKey("maxLength")) unroll(max, at + "/maxLength");
+            else unroll(min, at + "/minLength");
         }
         if (s.containsKey("pattern")) pattern(string(s.get("pattern"), at + "/pattern"), at + "/pattern");
         boolean bounded = s.containsKey("minimum") || s.containsKey("maximum") || s.containsKey("exclusiveMinimum")
@@ -250,6 +263,69 @@ final class SchemaCheck {
             long min = Math.max(bound(s, "minimum", at, 0), bound(s, "exclusiveMinimum", at, 1));
             long max = Math.min(bound(s, "maximum", at, 0), bound(s, "exclusiveMaximum", at, -1));
             if (min > max) throw bad(at, "no integer lies between its minimum and maximum");
+        }
+    }
+
+    /** Adds {@code n} elements the grammar will unroll, refusing the schema once they are too many. */
+    private void unroll(long n, String at) {
+        unrolled = Math.min(Long.MAX_VALUE / 2, unrolled + n);
+        if (unrolled > MAX_UNROLLED) {
+            throw bad(at, "brings the elements llama.cpp's grammar must spell out for lengths, item counts and pattern"
+                    + " repetitions to " + (n > MAX_UNROLLED ? n : unrolled) + " (at most " + MAX_UNROLLED + " in a schema);"
+                    + " it unrolls each bound into that many copies, which takes seconds and gigabytes beyond this");
+        }
+    }
+
+    /**
+     * The elements a pattern unrolls: one for each atom, times its repetition {@code {m}}, {@code {m,}}
+     * or {@code {m,n}} (nested repetitions multiply); {@code *}, {@code +} and {@code ?} unroll nothing.
+     */
+    private static long unrolledIn(String p, int[] pos) {
+        long total = 0;
+        while (pos[0] < p.length()) {
+            char c = p.charAt(pos[0]);
+            if (c == ')') break;
+            if (c == '|') {
+                pos[0]++;
+                continue;
+            }
+            long atom = 1;
+            if (c == '(') {
+                pos[0]++;
+                if (p.startsWith("?:", pos[0])) pos[0] += 2;
+                atom = Math.max(1, unrolledIn(p, pos));
+                pos[0]++; // the ')'
+            } else if (c == '[') {
+                pos[0]++;
+                if (pos[0] < p.length() && p.charAt(pos[0]) == '^') pos[0]++;
+                if (pos[0] < p.length() && p.charAt(pos[0]) == ']') pos[0]++;
+                while (pos[0] < p.length() && p.charAt(pos[0]) != ']') pos[0] += p.charAt(pos[0]) == '\\' ? 2 : 1;
+                pos[0]++;
+            } else {
+                pos[0] += c == '\\' ? 2 : 1;
+            }
+            long times = 1;
+            if (pos[0] < p.length() && p.charAt(pos[0]) == '{') {
+                int close = p.indexOf('}', pos[0]);
+                if (close > 0) {
+                    String[] bounds = p.substring(pos[0] + 1, close).split(",", -1);
+                    times = Math.max(1, repetitions(bounds.length > 1 && !bounds[1].isEmpty() ? bounds[1] : bounds[0]));
+                    pos[0] = close + 1;
+                }
+            } else if (pos[0] < p.length() && "*+?".indexOf(p.charAt(pos[0])) >= 0) {
+                pos[0]++;
+            }
+            if (pos[0] < p.length() && p.charAt(pos[0]) == '?') pos[0]++; // lazy
+            total = Math.min(Long.MAX_VALUE / 2, total + (atom > Long.MAX_VALUE / 2 / times ? Long.MAX_VALUE / 2 : atom * times));
+        }
+        return total;
+    }
+
+    private static long repetitions(String digits) {
+        try {
+            return Long.parseLong(digits.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE / 2;
         }
     }
 
@@ -379,5 +455,6 @@ final class SchemaCheck {
                 throw bad(at, "anchors are supported only at the start and end of a pattern");
             }
         }
+        unroll(unrolledIn(body, new int[] {0}), at);
     }
 }

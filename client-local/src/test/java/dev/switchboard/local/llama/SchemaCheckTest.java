@@ -66,6 +66,40 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aHugeMaxLengthIsRefusedBecauseTheGrammarUnrollsItIntoGigabytes() {
+        // Found by fuzzing: maxLength 100,000,000 made llama.cpp take over 17 GB and two minutes.
+        refused("{\"type\":\"string\",\"maxLength\":100000000}", "schema at /maxLength: brings the elements llama.cpp's"
+                + " grammar must spell out for lengths, item counts and pattern repetitions to 100000000 (at most 100000 in a"
+                + " schema); it unrolls each bound into that many copies, which takes seconds and gigabytes beyond this");
+    }
+
+    @Test
+    void boundsAddUpAcrossTheSchema() {
+        String field = "{\"type\":\"array\",\"items\":{\"type\":\"integer\"},\"maxItems\":60000}";
+        assertThatThrownBy(() -> SchemaCheck.check(json("{\"type\":\"object\",\"properties\":{\"a\":" + field + ",\"b\":"
+                + field + "}}"), "schema"))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("400: schema at /properties/b/maxItems: brings the elements llama.cpp's grammar must"
+                        + " spell out for lengths, item counts and pattern repetitions to 120000 (at most 100000");
+    }
+
+    @Test
+    void nestedRepetitionsInAPatternMultiply() {
+        refused("{\"type\":\"string\",\"pattern\":\"^(a{1000}b){1000}$\"}", "schema at /pattern: brings the elements"
+                + " llama.cpp's grammar must spell out for lengths, item counts and pattern repetitions to 1001000 (at most"
+                + " 100000 in a schema); it unrolls each bound into that many copies, which takes seconds and gigabytes beyond"
+                + " this");
+    }
+
+    @Test
+    void ordinaryBoundsAndPatternsPass() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"zip\":{\"type\":\"string\",\"pattern\":"
+                + "\"^[0-9]{5}(-[0-9]{4})?$\"},\"text\":{\"type\":\"string\",\"maxLength\":20000},"
+                + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"maxItems\":100}}}";
+        assertThat(SchemaCheck.check(json(schema), "schema")).isEqualTo(json(schema));
+    }
+
+    @Test
     void aReferenceOutsideTheSchemaIsRefused() {
         refused("{\"$ref\":\"https://example.com/s.json\"}", "schema at /$ref: 'https://example.com/s.json' is not a local"
                 + " reference; llama.cpp resolves only #/… inside the schema");

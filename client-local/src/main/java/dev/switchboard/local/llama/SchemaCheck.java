@@ -2,6 +2,7 @@ package dev.switchboard.local.llama;
 
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonBoolean;
+import dev.switchboard.core.JsonNull;
 import dev.switchboard.core.JsonNumber;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonString;
@@ -108,6 +109,7 @@ final class SchemaCheck {
         check.definitions();
         check.bareRefs.put("", new LinkedHashSet<>());
         check.subschema(schema, "", 0, check.bareRefs.get(""));
+        check.everyRef(schema, "");
         check.noBareLoops();
         return (JsonObject) schema;
     }
@@ -375,8 +377,8 @@ final class SchemaCheck {
         }
     }
 
-    /** A local reference, as the JSON pointer it names; it must lead to an object inside this schema. */
-    private String resolve(String ref, String at) {
+    /** What a local reference leads to; throws when it is not local or leads nowhere. */
+    private JsonValue target(String ref, String at) {
         if (!ref.startsWith("#/")) {
             throw bad(at, "'" + ref + "' is not a local reference; llama.cpp resolves only #/… inside the schema");
         }
@@ -387,9 +389,36 @@ final class SchemaCheck {
         JsonValue target = root;
         for (String token : pointer.substring(1).split("/", -1)) {
             JsonValue next = target instanceof JsonObject ? ((JsonObject) target).values().get(token) : null;
-            if (next == null) throw bad(at, "'" + ref + "' leads nowhere: no '" + token + "' there");
+            if (next == null || next instanceof JsonNull) throw bad(at, "'" + ref + "' leads nowhere: no '" + token + "' there");
             target = next;
         }
+        return target;
+    }
+
+    /**
+     * llama.cpp resolves every {@code $ref} of the document before it converts anything, wherever
+     * the reference sits (beside an anyOf, inside a const or a default), and one it cannot resolve
+     * (not a string, not local, leading nowhere) aborts the process: measured, found by fuzzing. So
+     * each must be a string that leads somewhere. As there, an object with a $ref is not looked into.
+     */
+    private void everyRef(JsonValue value, String at) {
+        if (value instanceof JsonArray) {
+            List<JsonValue> items = ((JsonArray) value).values();
+            for (int i = 0; i < items.size(); i++) everyRef(items.get(i), at + "/" + i);
+        } else if (value instanceof JsonObject) {
+            Map<String, JsonValue> o = ((JsonObject) value).values();
+            if (o.containsKey("$ref")) {
+                target(string(o.get("$ref"), at + "/$ref"), at + "/$ref");
+                return;
+            }
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) everyRef(e.getValue(), at + "/" + e.getKey());
+        }
+    }
+
+    /** A local reference, as the JSON pointer it names; it must lead to an object inside this schema. */
+    private String resolve(String ref, String at) {
+        JsonValue target = target(ref, at);
+        String pointer = ref.substring(1);
         if (!(target instanceof JsonObject)) throw bad(at, "'" + ref + "' must lead to a schema object");
         if (!bareRefs.containsKey(pointer) && !pointer.startsWith("/$defs/") && !pointer.startsWith("/definitions/")) {
             // A reference into the schema's own body (not into $defs): check what it leads to as a schema too.

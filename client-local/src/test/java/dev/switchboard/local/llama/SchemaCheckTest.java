@@ -100,6 +100,19 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aReferenceBesideAnAnyOfThatLeadsNowhereIsRefusedBecauseLlamaCppResolvesEveryReferenceFirst() {
+        // Found by fuzzing: the converter resolves every $ref of the document, used or not, and aborts on a bad one.
+        refused("{\"anyOf\":[{\"type\":\"string\"}],\"items\":{\"$ref\":\"#/$defs/missing\"}}",
+                "schema at /items/$ref: '#/$defs/missing' leads nowhere: no '$defs' there");
+    }
+
+    @Test
+    void aReferenceInsideAConstThatIsNotAStringIsRefused() {
+        refused("{\"type\":\"object\",\"properties\":{\"a\":{\"const\":{\"$ref\":{\"x\":1}}}}}",
+                "schema at /properties/a/const/$ref: must be a string, was {x=1}");
+    }
+
+    @Test
     void aReferenceOutsideTheSchemaIsRefused() {
         refused("{\"$ref\":\"https://example.com/s.json\"}", "schema at /$ref: 'https://example.com/s.json' is not a local"
                 + " reference; llama.cpp resolves only #/… inside the schema");

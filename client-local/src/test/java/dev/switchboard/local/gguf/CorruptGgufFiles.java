@@ -241,6 +241,9 @@ final class CorruptGgufFiles {
                         + " llama.cpp cannot turn it back into text"));
         v.add(new Variant("RWKV tokenizer on a llama model", () -> BASE.copy().put("tokenizer.ggml.model", "rwkv").toBytes(),
                 "tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp cannot load for a llama model"));
+        v.add(new Variant("integer weights", () -> BASE.copy().tensorType("blk.1.ffn_down.weight", 25).toBytes(),
+                "tensor 'blk.1.ffn_down.weight' has type I16 (25); llama.cpp computes with float and quantized tensors only,"
+                        + " and crashes on one of this type"));
         v.add(new Variant("token embeddings of the wrong shape", () -> BASE.copy()
                         .tensorDims("token_embd.weight", new long[] {32, 2L * VOCAB}).toBytes(),
                 "tensor 'token_embd.weight' has shape [32, " + 2 * VOCAB + "] but the model has 64 embedding dimensions and "

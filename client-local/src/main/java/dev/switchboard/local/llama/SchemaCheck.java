@@ -78,7 +78,12 @@ final class SchemaCheck {
      */
     private static final long MAX_UNROLLED = 100_000;
     private static final int MAX_CHARS = 256 * 1024;
-    private static final long SAFE_INTEGER = 1L << 53;
+    /**
+     * llama.cpp reads integer bounds into 32-bit ints (1e12 overflowed, and INT_MIN or INT_MAX after the
+     * exclusive shift mean "unbounded" there: with no bound left its converter threw, aborting the
+     * JVM; found by fuzzing). Within this range each bound stays a bound.
+     */
+    private static final long MAX_INT_BOUND = Integer.MAX_VALUE - 1L;
 
     private final JsonObject root;
     private final String param;
@@ -187,7 +192,8 @@ final class SchemaCheck {
             bare.add(resolve(ref, at + "/$ref"));
             return; // llama.cpp uses the reference alone
         }
-        for (String union : List.of("anyOf", "oneOf")) {
+        // llama.cpp takes oneOf when both are there, and ignores anyOf.
+        for (String union : List.of("oneOf", "anyOf")) {
             if (!s.containsKey(union)) continue;
             List<JsonValue> alternatives = array(s.get(union), at + "/" + union);
             if (alternatives.isEmpty()) throw bad(at + "/" + union, "must list at least one schema");
@@ -361,8 +367,9 @@ final class SchemaCheck {
         JsonValue value = s.get(key);
         if (value == null) return key.toLowerCase(java.util.Locale.ROOT).contains("min") ? Long.MIN_VALUE : Long.MAX_VALUE;
         Long n = whole(value);
-        if (n == null || Math.abs(n) > SAFE_INTEGER) {
-            throw bad(at + "/" + key, "must be a whole number within ±2^53, was " + value);
+        if (n == null || Math.abs(n) > MAX_INT_BOUND) {
+            throw bad(at + "/" + key, "must be a whole number within ±" + MAX_INT_BOUND + " (llama.cpp reads integer bounds"
+                    + " as 32-bit ints), was " + value);
         }
         return n + shift;
     }

@@ -113,6 +113,19 @@ class SchemaCheckTest {
     }
 
     @Test
+    void anIntegerBoundBeyondAThirtyTwoBitIntIsRefused() {
+        // Found by fuzzing: exclusiveMaximum 1e12 left llama.cpp's converter with no bound, and it threw, aborting the JVM.
+        refused("{\"type\":\"integer\",\"exclusiveMaximum\":1000000000000}", "schema at /exclusiveMaximum: must be a whole"
+                + " number within ±2147483646 (llama.cpp reads integer bounds as 32-bit ints), was 1000000000000");
+    }
+
+    @Test
+    void oneOfIsCheckedWhenAnyOfSitsBesideItBecauseLlamaCppUsesOneOf() {
+        // Found by fuzzing: with both, only anyOf was checked, and a oneOf that was not a list aborted the JVM.
+        refused("{\"anyOf\":[{\"type\":\"string\"}],\"oneOf\":5}", "schema at /oneOf: must be an array, was 5");
+    }
+
+    @Test
     void aReferenceOutsideTheSchemaIsRefused() {
         refused("{\"$ref\":\"https://example.com/s.json\"}", "schema at /$ref: 'https://example.com/s.json' is not a local"
                 + " reference; llama.cpp resolves only #/… inside the schema");

@@ -98,6 +98,9 @@ final class FailoverLoop {
                     listener.callStart(call);
                     return nextStream(attempt, null);
                 })
+                // A caller that cancels as the stream opens may still be sent the first decision's
+                // refusal; doOnCancel would hand it to RxJava's error hook, so it ends here.
+                .onErrorResumeNext(failure -> cancelled.get() ? Flowable.empty() : Flowable.error(failure))
                 .doOnComplete(() -> {
                     if (settled.compareAndSet(false, true)) listener.callEnd(call, sinceStart());
                 })

@@ -15,9 +15,14 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.switchboard.testing.StrayErrors;
 
 /** Deployments a call skips: lacking what it needs, too small for it, or at their limits. */
 class CapabilityAndLimitsTest {
+    @RegisterExtension
+    final StrayErrors strayErrors = new StrayErrors();
+
     private final VirtualTime time = new VirtualTime();
     private final ScriptedBackend a = new ScriptedBackend("a");
     private final ScriptedBackend b = new ScriptedBackend("b");
@@ -59,6 +64,19 @@ class CapabilityAndLimitsTest {
                     assertThat(e.capability()).isEqualTo("speech");
                 })
                 .hasMessage("'text-generation' cannot do speech: none of its deployments offers it (tgi: tgi, ollama: ollama)");
+    }
+
+    @Test
+    void aStreamCancelledAsItStartsDropsTheRefusalInsteadOfHandingItToRxJavasErrorHook() {
+        // The caller cancels in onSubscribe (a stream closed while it was being opened); the refusal
+        // that the first routing decision makes must not surface as an undeliverable error.
+        Router router = router(deployment(offering("whole", Capability.CHAT)));
+
+        router.stream(request(Capability.CHAT).require(Capability.STREAMING).build(),
+                        (backend, model) -> ((ScriptedBackend) backend).stream())
+                .test(0, true)
+                .assertNoValues().assertNotComplete();
+        strayErrors.assertNone();
     }
 
     @Test

@@ -6,8 +6,10 @@ import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonString;
 import dev.switchboard.core.JsonValue;
+import dev.switchboard.local.testing.TestAudio;
 import dev.switchboard.local.testing.TinyLlama;
 import dev.switchboard.models.ResponseFormatJsonSchema;
+import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
 import dev.switchboard.models.chat.completions.ChatCompletion;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.router.Deployment;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The child JVM of a fuzz run: runs cases {@code from} to {@code to} (exclusive) of one kind through
- * the local engines and writes to stdout, for each, a line {@code start <i>} before it and a line
+ * the local engines (llama, whisper) and writes to stdout, for each, a line {@code start <i>} before it and a line
  * {@code end <i> <outcome>} after it, so that a crash pins down its case. Outcomes are
  * {@code answer <what>} or {@code exception <class> <message>}. Run by {@link ForkedFuzz}; alone:
  * {@code java -cp <test class path> dev.switchboard.local.fuzz.FuzzChild gguf <seed> <from> <to> <dir>}.
@@ -115,8 +117,33 @@ public final class FuzzChild {
                 return new Case((tool ? "tool parameters: " : "response_format: ") + mutant.description(),
                         () -> chat(deployment, params.build()));
             }
+            case WHISPER: {
+                WhisperMutations.Mutant mutant = WhisperMutations.of(caseSeed);
+                Path file = Files.write(dir.resolve("case-" + index + ".bin"), mutant.bytes());
+                return new Case(mutant.description(), () -> {
+                    try {
+                        return transcribe(Deployment.builder().name("mutant").kind("whisper").model(file.toString())
+                                .putOption("threads", 1).build());
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                });
+            }
             default:
                 throw new AssertionError(kind);
+        }
+    }
+
+    /** One second of speech-like sound, as a 16 kHz WAV. */
+    private static final byte[] SPEECH = TestAudio.wav(TestAudio.babble(1.0, 16_000, 7), 1, 16_000, TestAudio.WavEncoding.PCM_16);
+
+    private static String transcribe(Deployment deployment) {
+        Router router = Router.builder().addPool(Pool.builder().name(POOL).addDeployment(deployment).build())
+                .retryPolicy(RetryPolicy.builder().maxRetries(0).build()).healthPolicy(HealthPolicy.disabled()).build();
+        try (OpenAIClient client = OpenAIOkHttpClient.builder().router(router).build()) {
+            String text = client.audio().transcriptions().create(TranscriptionCreateParams.builder().model(POOL).file(SPEECH)
+                    .temperature(0.0).build()).asTranscription().text();
+            return "text " + text.substring(0, Math.min(40, text.length()));
         }
     }
 

@@ -5,7 +5,9 @@ enum FuzzKind {
     /** GGUF model files through the llama engine's checks and loader. */
     GGUF,
     /** JSON schemas through the llama engine's grammar path (response_format and tools). */
-    SCHEMA;
+    SCHEMA,
+    /** whisper.cpp model files through the whisper engine's checks and loader. */
+    WHISPER;
 
     /** The seed of case {@code index} of a run seeded {@code seed}: independent of batches and of the other kinds. */
     long caseSeed(long seed, int index) {

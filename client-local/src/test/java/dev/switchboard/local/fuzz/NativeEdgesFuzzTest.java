@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mutated inputs through the local engines' native edges, each case in a child JVM that reports
+ * Mutated inputs through the local engines' native edges (GGUF files and JSON schemas through the
+ * llama engine, model files through the whisper engine), each case in a child JVM that reports
  * back: the JVM never dies, every case ends in an answer or in one of the official exceptions
  * with a message, and none takes half a minute.
  *
@@ -34,6 +35,12 @@ class NativeEdgesFuzzTest {
     @Test
     void mutatedJsonSchemasNeverKillTheJvm() throws IOException {
         check(ForkedFuzz.run(FuzzKind.SCHEMA, SEED, CASES > 0 ? CASES : 100, 200, dir, 10));
+    }
+
+    @Test
+    void mutatedWhisperModelFilesNeverKillTheJvm() throws IOException {
+        // Small batches: whisper.cpp keeps each loaded model's ggml contexts, and a process has 64 of them.
+        check(ForkedFuzz.run(FuzzKind.WHISPER, SEED, CASES > 0 ? CASES : 100, 20, dir, 10));
     }
 
     private static void check(ForkedFuzz.Report report) throws IOException {

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ServerSocketFactory;
@@ -31,7 +29,6 @@ final class ChaosServer implements AutoCloseable {
     private final String name;
     private final double faultRate;
     private final long seed;
-    private final Duration stall;
     private final MockWebServer server = new MockWebServer();
 
     private final AtomicLong requests = new AtomicLong();
@@ -39,11 +36,10 @@ final class ChaosServer implements AutoCloseable {
     private final Map<Fault, AtomicLong> faults = new EnumMap<>(Fault.class);
     private final Map<Integer, AtomicInteger> requestsByCall = new ConcurrentHashMap<>();
 
-    ChaosServer(String name, double faultRate, long seed, Duration stall) {
+    ChaosServer(String name, double faultRate, long seed) {
         this.name = name;
         this.faultRate = faultRate;
         this.seed = seed;
-        this.stall = stall;
         for (Fault f : FAULTS) faults.put(f, new AtomicLong());
         server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
@@ -91,7 +87,8 @@ final class ChaosServer implements AutoCloseable {
             case DISCONNECT_MID_BODY:
                 return whole(call, stream).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
             case STALL:
-                return whole(call, stream).setHeadersDelay(stall.toMillis(), TimeUnit.MILLISECONDS);
+                // Nothing at all until the client gives up and closes the connection: past any timeout.
+                return whole(call, stream).setSocketPolicy(SocketPolicy.NO_RESPONSE);
             case MALFORMED_JSON:
                 if (stream) {
                     int before = random.nextInt(Answers.CHUNKS);

@@ -58,9 +58,8 @@ class ChaosTest {
     private static final int CALLS = Integer.getInteger("switchboard.chaos.calls", 5_000);
     private static final long SEED = Long.getLong("switchboard.chaos.seed", 20261122L);
     private static final double FAULT_RATE = 0.30;
-    /** The faulty deployment's timeout, and the stall that outlasts it. */
+    /** The faulty deployment's timeout, which its stalls outlast. */
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private static final Duration STALL = Duration.ofMillis(1_500);
     private static final RetryPolicy RETRIES = RetryPolicy.builder()
             .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(100)).maxRetryAfter(Duration.ofMillis(200))
             .build();
@@ -75,8 +74,8 @@ class ChaosTest {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         RouterStats.Snapshot stats;
-        try (ChaosServer faulty = new ChaosServer("faulty", FAULT_RATE, SEED, STALL);
-                ChaosServer healthy = new ChaosServer("healthy", 0, SEED, STALL)) {
+        try (ChaosServer faulty = new ChaosServer("faulty", FAULT_RATE, SEED);
+                ChaosServer healthy = new ChaosServer("healthy", 0, SEED)) {
             Router router = Router.builder()
                     .addPool(Pool.builder().name(POOL).strategy("round_robin")
                             .addDeployment(Deployment.builder().name("dead").kind("openai").baseUrl(deadUrl()).model("m").build())

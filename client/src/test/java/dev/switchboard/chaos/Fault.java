@@ -10,7 +10,7 @@ enum Fault {
     DISCONNECT_AT_START,
     /** Half the body is written, then the connection is closed. */
     DISCONNECT_MID_BODY,
-    /** The headers come only after the deployment's timeout has passed. */
+    /** No answer at all, until the client gives up on the deployment's timeout. */
     STALL,
     /** A 200 whose JSON breaks off (a whole answer) or whose next event is not JSON (a stream). */
     MALFORMED_JSON,

@@ -3,10 +3,8 @@ package dev.switchboard.local;
 import dev.switchboard.router.Deployment;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -83,28 +81,16 @@ public final class DiffusionOptions {
 
     /** The options of a deployment, checked; throws IllegalArgumentException naming deployment, option and value. */
     public static DiffusionOptions of(Deployment deployment) {
-        String at = "deployments." + deployment.name();
+        OptionReader options = OptionReader.of(deployment, "diffusion", KEYS);
+        String at = options.at();
         Builder b = builder();
         b.at = at;
-        Map<String, Object> options = new LinkedHashMap<>(deployment.options());
-        for (String key : options.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(at + "." + key + " is not a diffusion engine option; the options are "
-                        + String.join(", ", new TreeSet<>(KEYS)));
-            }
-        }
-        integer(at, options, "threads").ifPresent(b::threads);
-        integer(at, options, "steps").ifPresent(b::steps);
-        integer(at, options, "max_size").ifPresent(b::maxSize);
-        integer(at, options, "max_batch").ifPresent(b::maxBatch);
-        Object guidance = options.get("guidance_scale");
-        if (guidance != null) {
-            if (!(guidance instanceof Number)) {
-                throw new IllegalArgumentException(at + ".guidance_scale must be a number, was '" + guidance + "'");
-            }
-            b.guidanceScale(((Number) guidance).doubleValue());
-        }
-        Object provider = options.get("provider");
+        options.integer("threads").ifPresent(b::threads);
+        options.integer("steps").ifPresent(b::steps);
+        options.integer("max_size").ifPresent(b::maxSize);
+        options.integer("max_batch").ifPresent(b::maxBatch);
+        options.number("guidance_scale").ifPresent(b::guidanceScale);
+        Object provider = options.value("provider").orElse(null);
         if (provider != null) {
             try {
                 b.provider(Provider.valueOf(String.valueOf(provider).toUpperCase(Locale.ROOT)));
@@ -112,9 +98,8 @@ public final class DiffusionOptions {
                 throw new IllegalArgumentException(at + ".provider must be auto, cpu or cuda, was '" + provider + "'");
             }
         }
-        Object scheduler = options.get("scheduler");
-        if (scheduler != null) b.scheduler(String.valueOf(scheduler));
-        Object size = options.get("size");
+        options.text("scheduler").ifPresent(b::scheduler);
+        Object size = options.value("size").orElse(null);
         if (size != null) {
             Matcher m = SIZE.matcher(String.valueOf(size));
             if (!m.matches()) {
@@ -122,7 +107,7 @@ public final class DiffusionOptions {
             }
             b.size(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
-        Object dir = options.get("output_dir");
+        Object dir = options.value("output_dir").orElse(null);
         if (dir != null) {
             try {
                 b.outputDir(Path.of(String.valueOf(dir)));
@@ -130,7 +115,7 @@ public final class DiffusionOptions {
                 throw new IllegalArgumentException(at + ".output_dir is not a path: " + e.getMessage());
             }
         }
-        Object progress = options.get("progress");
+        Object progress = options.value("progress").orElse(null);
         if (progress != null) {
             if (!(progress instanceof DiffusionProgress)) {
                 throw new IllegalArgumentException(at + ".progress must be a " + DiffusionProgress.class.getName()
@@ -139,13 +124,6 @@ public final class DiffusionOptions {
             b.progress((DiffusionProgress) progress);
         }
         return b.build();
-    }
-
-    private static Optional<Integer> integer(String at, Map<String, Object> options, String key) {
-        Object value = options.get(key);
-        if (value == null) return Optional.empty();
-        if (value instanceof Integer) return Optional.of((Integer) value);
-        throw new IllegalArgumentException(at + "." + key + " must be a whole number, was '" + value + "'");
     }
 
     public int threads() {
@@ -302,10 +280,7 @@ public final class DiffusionOptions {
         }
 
         private void range(String option, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(at + "." + option + " must be between " + min + " and " + max
-                        + ", was " + value);
-            }
+            OptionReader.range(at, option, value, min, max);
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.switchboard.local;
 
 import dev.switchboard.router.Deployment;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,40 +79,18 @@ public final class LlamaOptions {
 
     /** The options of a deployment, checked; throws IllegalArgumentException naming deployment, option and value. */
     public static LlamaOptions of(Deployment deployment) {
-        String at = "deployments." + deployment.name();
+        OptionReader options = OptionReader.of(deployment, "llama", KEYS);
         Builder b = builder();
-        b.at = at;
-        Map<String, Object> options = new LinkedHashMap<>(deployment.options());
-        for (String key : options.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(at + "." + key + " is not a llama engine option; the options are "
-                        + String.join(", ", new TreeSet<>(KEYS)));
-            }
-        }
-        integer(at, options, "context_size").ifPresent(b::contextSize);
-        integer(at, options, "threads").ifPresent(b::threads);
-        integer(at, options, "gpu_layers").ifPresent(b::gpuLayers);
-        integer(at, options, "parallel").ifPresent(b::parallel);
-        integer(at, options, "queue").ifPresent(b::queue);
-        Object embeddings = options.get("embeddings");
-        if (embeddings != null) {
-            if (!(embeddings instanceof Boolean)) {
-                throw new IllegalArgumentException(at + ".embeddings must be true or false, was '" + embeddings + "'");
-            }
-            b.embeddings((Boolean) embeddings);
-        }
-        Object pooling = options.get("pooling");
-        if (pooling != null) b.pooling(pooling(at, String.valueOf(pooling)));
-        Object template = options.get("chat_template");
-        if (template != null) b.chatTemplate(String.valueOf(template));
+        b.at = options.at();
+        options.integer("context_size").ifPresent(b::contextSize);
+        options.integer("threads").ifPresent(b::threads);
+        options.integer("gpu_layers").ifPresent(b::gpuLayers);
+        options.integer("parallel").ifPresent(b::parallel);
+        options.integer("queue").ifPresent(b::queue);
+        options.bool("embeddings").ifPresent(b::embeddings);
+        options.text("pooling").ifPresent(pooling -> b.pooling(pooling(b.at, pooling)));
+        options.text("chat_template").ifPresent(b::chatTemplate);
         return b.build();
-    }
-
-    private static Optional<Integer> integer(String at, Map<String, Object> options, String key) {
-        Object value = options.get(key);
-        if (value == null) return Optional.empty();
-        if (value instanceof Integer) return Optional.of((Integer) value);
-        throw new IllegalArgumentException(at + "." + key + " must be a whole number, was '" + value + "'");
     }
 
     private static Pooling pooling(String at, String value) {
@@ -271,10 +247,7 @@ public final class LlamaOptions {
         }
 
         private void range(String option, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(at + "." + option + " must be between " + min + " and " + max
-                        + ", was " + value);
-            }
+            OptionReader.range(at, option, value, min, max);
         }
     }
 }

@@ -40,14 +40,9 @@ public final class SpeechOptions {
 
     /** The options of a deployment, checked; throws IllegalArgumentException naming deployment, option and value. */
     public static SpeechOptions of(Deployment deployment) {
-        String at = "deployments." + deployment.name();
-        for (String key : deployment.options().keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(at + "." + key + " is not a speech engine option; the options are "
-                        + String.join(", ", KEYS));
-            }
-        }
-        Object value = deployment.options().get("synthesizer");
+        OptionReader options = OptionReader.of(deployment, "speech", KEYS);
+        String at = options.at();
+        Object value = options.value("synthesizer").orElse(null);
         if (value == null) return of(Synthesizer.AUTO);
         switch (String.valueOf(value).toLowerCase(Locale.ROOT)) {
             case "auto":

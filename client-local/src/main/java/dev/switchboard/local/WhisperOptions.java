@@ -4,10 +4,8 @@ import dev.switchboard.local.whisper.Languages;
 import dev.switchboard.router.Deployment;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The settings of one {@code engine: whisper} deployment, read from its options and checked before
@@ -62,30 +60,15 @@ public final class WhisperOptions {
 
     /** The options of a deployment, checked; throws IllegalArgumentException naming deployment, option and value. */
     public static WhisperOptions of(Deployment deployment) {
-        String at = "deployments." + deployment.name();
+        OptionReader options = OptionReader.of(deployment, "whisper", KEYS);
         Builder b = builder();
-        b.at = at;
-        Map<String, Object> options = deployment.options();
-        for (String key : options.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(at + "." + key + " is not a whisper engine option; the options are "
-                        + String.join(", ", new TreeSet<>(KEYS)));
-            }
-        }
-        integer(at, options, "threads").ifPresent(b::threads);
-        integer(at, options, "beam_size").ifPresent(b::beamSize);
-        integer(at, options, "parallel").ifPresent(b::parallel);
-        integer(at, options, "queue").ifPresent(b::queue);
-        Object language = options.get("language");
-        if (language != null) b.language(String.valueOf(language));
+        b.at = options.at();
+        options.integer("threads").ifPresent(b::threads);
+        options.integer("beam_size").ifPresent(b::beamSize);
+        options.integer("parallel").ifPresent(b::parallel);
+        options.integer("queue").ifPresent(b::queue);
+        options.text("language").ifPresent(b::language);
         return b.build();
-    }
-
-    private static Optional<Integer> integer(String at, Map<String, Object> options, String key) {
-        Object value = options.get(key);
-        if (value == null) return Optional.empty();
-        if (value instanceof Integer) return Optional.of((Integer) value);
-        throw new IllegalArgumentException(at + "." + key + " must be a whole number, was '" + value + "'");
     }
 
     /** ggml threads per transcription. */
@@ -192,10 +175,7 @@ public final class WhisperOptions {
         }
 
         private void range(String option, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(at + "." + option + " must be between " + min + " and " + max
-                        + ", was " + value);
-            }
+            OptionReader.range(at, option, value, min, max);
         }
     }
 }

@@ -62,9 +62,15 @@ final class DeploymentBreaker {
     }
 
     /** When the deployment's cooldown ends, while it is cooling; empty when it may be tried. */
-    synchronized Optional<Instant> coolingUntil() {
+    Optional<Instant> coolingUntil() {
+        // The router asks this of every deployment of the pool, twice per call. Resilience4j's state is
+        // atomic, so a breaker that is not open (the usual case) answers without our lock; one that
+        // opens just after this look is caught by tryAcquire when the call is admitted.
         if (breaker.getState() != CircuitBreaker.State.OPEN) return Optional.empty();
-        return clock.instant().isBefore(openUntil) ? Optional.of(openUntil) : Optional.empty();
+        synchronized (this) {
+            if (breaker.getState() != CircuitBreaker.State.OPEN) return Optional.empty();
+            return clock.instant().isBefore(openUntil) ? Optional.of(openUntil) : Optional.empty();
+        }
     }
 
     /** A permit for one call; false while cooling, or in half-open once the trial calls are out. */

@@ -51,10 +51,14 @@ final class FailoverLoop {
     // Guarded by this.
     private final Map<String, Throwable> failures = new LinkedHashMap<>();
     private final Map<String, Throwable> skips = new LinkedHashMap<>();
-    private final Map<Deployment, Integer> tries = new IdentityHashMap<>();
-    private final Map<Deployment, Instant> failedAt = new IdentityHashMap<>();
-    private final Set<Deployment> refused = Collections.newSetFromMap(new IdentityHashMap<>());
-    private List<Deployment> order;
+    // Sized for the usual call, which tries one or two deployments: IdentityHashMap's default table
+    // (64 slots) made these maps most of what routing a call allocated. The last two are made when a
+    // call first needs them (an attempt failed, a deployment refused): most calls never do.
+    private final Map<Deployment, Integer> tries = new IdentityHashMap<>(2);
+    private Map<Deployment, Instant> failedAt;
+    private Set<Deployment> refused;
+    /** The call's deployments in the order they are tried, with what the router knows of each (looked up once a call). */
+    private List<LiveDeployment> order;
     private int attempts;
     private Deployment lastTried;
 
@@ -243,9 +247,9 @@ final class FailoverLoop {
         int bestTries = 0;
         Instant wakeAt = null;
         boolean waitForRelease = false;
-        for (Deployment d : order) {
-            LiveDeployment live = router.live(d);
-            if (refused.contains(d)) {
+        for (LiveDeployment live : order) {
+            Deployment d = live.deployment;
+            if (refused != null && refused.contains(d)) {
                 waitForRelease = true;
                 continue;
             }
@@ -275,7 +279,7 @@ final class FailoverLoop {
                 // down (say, for its Retry-After) is not waited again.
                 Throwable previous = failures.getOrDefault(best.name(), last);
                 Duration backoff = router.retryPolicy().delay(bestTries, previous, router.clock(), router.random());
-                Duration since = Duration.between(failedAt.getOrDefault(best, now), now);
+                Duration since = Duration.between(failedAt == null ? now : failedAt.getOrDefault(best, now), now);
                 delay = Math.max(0, backoff.minus(since).toNanos());
             }
             if (last != null) {
@@ -309,14 +313,16 @@ final class FailoverLoop {
      * follow, in case they recover within the call. Gives the call's end when none can do it.
      */
     private Throwable order(Instant now) {
-        List<Deployment> able = new ArrayList<>();
-        List<Deployment> incapable = new ArrayList<>();
+        List<Deployment> deployments = pool.deployments();
+        List<Deployment> able = new ArrayList<>(deployments.size());
+        List<LiveDeployment> ableLive = new ArrayList<>(deployments.size());
+        int incapable = 0;
         int tokens = request.estimatedTotalTokens();
-        for (Deployment d : pool.deployments()) {
+        for (Deployment d : deployments) {
             LiveDeployment live = router.live(d);
             Capability missing = implicitPool ? null : missing(live);
             if (missing != null) {
-                incapable.add(d);
+                incapable++;
                 skip(d, "it cannot do " + name(missing));
                 continue;
             }
@@ -331,17 +337,26 @@ final class FailoverLoop {
                 continue;
             }
             able.add(d);
+            ableLive.add(live);
         }
         if (able.isEmpty()) {
-            if (incapable.size() == pool.deployments().size()) return unsupported();
+            if (incapable == deployments.size()) return unsupported();
             return unavailable();
         }
-        List<Deployment> ready = new ArrayList<>();
-        for (Deployment d : able) {
-            LiveDeployment live = router.live(d);
-            if (live.coolingUntil().isEmpty() && live.busy(tokens, now) == null) ready.add(d);
+        List<Deployment> ready = new ArrayList<>(able.size());
+        List<LiveDeployment> readyLive = new ArrayList<>(able.size());
+        boolean[] isReady = new boolean[able.size()];
+        for (int i = 0; i < able.size(); i++) {
+            LiveDeployment live = ableLive.get(i);
+            if (live.coolingUntil().isEmpty() && live.busy(tokens, now) == null) {
+                ready.add(able.get(i));
+                readyLive.add(live);
+                isReady[i] = true;
+            }
         }
-        List<Deployment> offered = ready.isEmpty() ? able : ready;
+        boolean allOffered = ready.isEmpty() || ready.size() == able.size();
+        List<Deployment> offered = allOffered ? able : ready;
+        List<LiveDeployment> offeredLive = allOffered ? ableLive : readyLive;
         List<Deployment> chosen;
         try {
             chosen = strategy.order(Collections.unmodifiableList(offered),
@@ -349,15 +364,23 @@ final class FailoverLoop {
         } catch (RuntimeException e) {
             return new IllegalStateException("The strategy of pool '" + pool.name() + "' (" + strategy + ") failed", e);
         }
-        List<Deployment> out = new ArrayList<>();
-        Set<Deployment> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Deployment> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
-        allowed.addAll(offered);
-        for (Deployment d : chosen == null ? List.<Deployment>of() : chosen) {
-            if (allowed.contains(d) && seen.add(d)) out.add(d);
+        // What the strategy chose among those offered, each once, by identity. Pools are small, so a
+        // scan of the offered list costs less than the identity sets this used to allocate per call.
+        List<LiveDeployment> out = new ArrayList<>(able.size());
+        boolean[] taken = new boolean[offered.size()];
+        if (chosen != null) {
+            for (Deployment d : chosen) {
+                int i = indexOf(offered, d, out.size());
+                if (i >= 0 && !taken[i]) {
+                    taken[i] = true;
+                    out.add(offeredLive.get(i));
+                }
+            }
         }
-        for (Deployment d : able) {
-            if (!allowed.contains(d)) out.add(d); // not offered: cooling or busy now
+        if (!allOffered) {
+            for (int i = 0; i < able.size(); i++) {
+                if (!isReady[i]) out.add(ableLive.get(i)); // not offered: cooling or busy now
+            }
         }
         if (out.isEmpty()) {
             return new NoDeploymentAvailableException(pool.name(), Map.of(pool.name(), new DeploymentSkippedException(
@@ -367,11 +390,22 @@ final class FailoverLoop {
         return null;
     }
 
+    /** Where {@code d} is in {@code deployments}, by identity, looking at {@code hint} first (strategies often keep the order); -1 if absent. */
+    private static int indexOf(List<Deployment> deployments, Deployment d, int hint) {
+        if (hint < deployments.size() && deployments.get(hint) == d) return hint;
+        for (int i = 0, n = deployments.size(); i < n; i++) {
+            if (deployments.get(i) == d) return i;
+        }
+        return -1;
+    }
+
     /** The first of the call's needs this deployment's backend lacks, or null. */
     private Capability missing(LiveDeployment live) {
         Set<Capability> offered = live.backend.capabilities();
         if (!offered.contains(request.capability())) return request.capability();
-        for (Capability feature : request.features()) {
+        Set<Capability> features = request.features();
+        if (features.isEmpty()) return null; // spares an iterator per deployment and call
+        for (Capability feature : features) {
             if (!offered.contains(feature)) return feature;
         }
         return null;
@@ -439,18 +473,18 @@ final class FailoverLoop {
         int number;
         synchronized (this) {
             if (router.isClosed()) {
-                refused.add(deployment);
+                refuse(deployment);
                 return null;
             }
             Optional<DeploymentBreaker> breaker = live.breaker();
             if (breaker.isPresent() && !breaker.get().tryAcquire()) {
-                refused.add(deployment);
+                refuse(deployment);
                 skip(deployment, "its trial calls after a cooldown are taken");
                 return null;
             }
             if (!live.tryAdmit(tokens, router.clock().instant())) {
                 breaker.ifPresent(DeploymentBreaker::release);
-                refused.add(deployment);
+                refuse(deployment);
                 skip(deployment, "it reached its limits meanwhile");
                 return null;
             }
@@ -466,8 +500,14 @@ final class FailoverLoop {
         return run;
     }
 
+    // Guarded by this.
+    private void refuse(Deployment deployment) {
+        if (refused == null) refused = Collections.newSetFromMap(new IdentityHashMap<>(2));
+        refused.add(deployment);
+    }
+
     private synchronized void waited() {
-        refused.clear();
+        if (refused != null) refused.clear();
     }
 
     private synchronized boolean mayRetry(Throwable failure) {
@@ -477,6 +517,7 @@ final class FailoverLoop {
     private synchronized void failed(Deployment deployment, Throwable failure) {
         failures.remove(deployment.name());
         failures.put(deployment.name(), failure);
+        if (failedAt == null) failedAt = new IdentityHashMap<>(2);
         failedAt.put(deployment, router.clock().instant());
     }
 

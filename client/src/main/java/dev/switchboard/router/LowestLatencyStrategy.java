@@ -1,7 +1,5 @@
 package dev.switchboard.router;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -13,19 +11,14 @@ import java.util.OptionalDouble;
 final class LowestLatencyStrategy implements RoutingStrategy {
     @Override
     public List<Deployment> order(List<Deployment> candidates, RoutingContext context) {
-        List<Deployment> unmeasured = new ArrayList<>();
-        List<Deployment> measured = new ArrayList<>();
-        for (Deployment d : candidates) {
-            (context.latencyMillis(d, context.streaming()).isPresent() ? measured : unmeasured).add(d);
+        boolean streaming = context.streaming();
+        double[] latency = new double[candidates.size()];
+        for (int i = 0; i < latency.length; i++) {
+            OptionalDouble l = context.latencyMillis(candidates.get(i), streaming);
+            // Unmeasured before every measured one; the sort is stable, so they keep the configured order.
+            latency[i] = l.isPresent() ? l.getAsDouble() : Double.NEGATIVE_INFINITY;
         }
-        measured.sort(Comparator.comparingDouble(d -> latency(context, d)));
-        unmeasured.addAll(measured);
-        return unmeasured;
-    }
-
-    private static double latency(RoutingContext context, Deployment d) {
-        OptionalDouble l = context.latencyMillis(d, context.streaming());
-        return l.isPresent() ? l.getAsDouble() : 0;
+        return StableKeySort.sorted(candidates, latency);
     }
 
     @Override

@@ -19,8 +19,37 @@ final class MinuteBudget {
         this.tpm = tpm;
     }
 
+    // A deployment without limits (the usual case) answers without its lock: the router asks every
+    // deployment of the pool, twice per call, and the limits are final.
+
     /** Why a call of {@code callTokens} cannot start now, or null when it can. */
-    synchronized String refusal(int callTokens, Instant now) {
+    String refusal(int callTokens, Instant now) {
+        if (!limited()) return null;
+        synchronized (this) {
+            return refusalLocked(callTokens, now);
+        }
+    }
+
+    boolean tryTake(int callTokens, Instant now) {
+        if (!limited()) return true; // nothing to count against
+        synchronized (this) {
+            if (refusalLocked(callTokens, now) != null) return false;
+            requests++;
+            tokens += callTokens;
+            return true;
+        }
+    }
+
+    /** Corrects the minute's tokens by {@code delta} (usage minus estimate), if the minute has not turned. */
+    void correct(long delta, Instant now) {
+        if (!limited()) return;
+        synchronized (this) {
+            if (minuteOf(now) == minute) tokens = Math.max(0, tokens + delta);
+        }
+    }
+
+    // Guarded by this.
+    private String refusalLocked(int callTokens, Instant now) {
         roll(now);
         if (rpm > 0 && requests >= rpm) return "its " + rpm + " requests per minute are spent";
         // A call larger than the whole limit still runs in an empty minute, or it could never run.
@@ -28,18 +57,6 @@ final class MinuteBudget {
             return "its " + tpm + " tokens per minute are spent (" + tokens + " used, this call needs about " + callTokens + ")";
         }
         return null;
-    }
-
-    synchronized boolean tryTake(int callTokens, Instant now) {
-        if (refusal(callTokens, now) != null) return false;
-        requests++;
-        tokens += callTokens;
-        return true;
-    }
-
-    /** Corrects the minute's tokens by {@code delta} (usage minus estimate), if the minute has not turned. */
-    synchronized void correct(long delta, Instant now) {
-        if (minuteOf(now) == minute) tokens = Math.max(0, tokens + delta);
     }
 
     boolean limited() {

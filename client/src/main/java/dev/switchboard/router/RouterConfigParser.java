@@ -31,7 +31,7 @@ final class RouterConfigParser {
             List.of("priority", "always_first", "round_robin", "random", "weighted", "least_busy", "lowest_latency");
     static final String LOCAL_MODULE = "dev.switchboard:switchboard-client-local";
 
-    private static final List<String> TOP_KEYS = List.of("pools", "router");
+    private static final List<String> TOP_KEYS = List.of("pools", "router", "gateway");
     private static final List<String> POOL_KEYS = List.of("strategy", "deployments");
     private static final List<String> DEPLOYMENT_KEYS = List.of("name", "backend", "engine", "base_url", "api_key", "model",
             "weight", "max_concurrency", "rpm", "tpm", "context_window", "timeout", "tags", "options");
@@ -101,6 +101,8 @@ final class RouterConfigParser {
     private void top(ConfigMapping file) {
         file.take("pools").flatMap(n -> n.mapping("a mapping of pool names to pools")).ifPresent(this::pools);
         file.take("router").flatMap(n -> n.mapping("a mapping of router settings")).ifPresent(this::router);
+        // The HTTP gateway (switchboard serve) reads its own section; the router only lets it be.
+        file.take("gateway");
         file.rejectRest("the file", TOP_KEYS);
     }
 

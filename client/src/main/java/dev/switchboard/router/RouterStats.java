@@ -25,6 +25,9 @@ public final class RouterStats implements RouterListener {
     }
 
     private Counters counters(String name) {
+        // Every event of every call comes here: the plain lookup spares computeIfAbsent's capturing lambda.
+        Counters known = byDeployment.get(name);
+        if (known != null) return known;
         return byDeployment.computeIfAbsent(name, n -> {
             order.add(n);
             return new Counters(n);

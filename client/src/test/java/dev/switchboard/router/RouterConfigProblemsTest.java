@@ -76,7 +76,7 @@ class RouterConfigProblemsTest {
     @Test
     void anUnknownKeyFarFromAnyKnownOneListsTheKnownOnes() {
         assertThat(problems("routing:", "  max_attempts: 2").problems()).containsExactly(
-                "switchboard.yaml:1:1: routing is not a setting of the file; known: pools, router");
+                "switchboard.yaml:1:1: routing is not a setting of the file; known: pools, router, gateway");
         assertThat(problems("router:", "  retries: 2").problems()).containsExactly(
                 "switchboard.yaml:2:3: router.retries is not a setting of router:; known: max_attempts, backoff, "
                         + "max_backoff, retry_after_cap, jitter, cooldown, allowed_fails, cooldown_window, "

@@ -13,22 +13,28 @@ import dev.switchboard.router.Deployment;
 import dev.switchboard.router.HealthPolicy;
 import dev.switchboard.router.Pool;
 import dev.switchboard.router.Router;
+import dev.switchboard.router.RouterConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The main job: real calls through Switchboard's router, each printed with what came back and how
- * long it took. By default the router's pools run on the local llama.cpp engine inside this JVM,
- * with the tiny real model in {@code shared/models/stories260K.gguf} (or {@code --model-file});
- * with {@code --base-url} (or OPENAI_BASE_URL / OPENAI_API_KEY) the calls go to that
- * OpenAI-compatible endpoint instead.
+ * long it took. By default five pools run on the local engines inside this JVM, with no key and no
+ * network ({@link LocalModels} says which models); {@code --config} names a router config file to use
+ * instead; with {@code --base-url} (or OPENAI_BASE_URL / OPENAI_API_KEY) the calls go to that
+ * OpenAI-compatible endpoint.
  */
 @Command(name = "switchboard-demo", mixinStandardHelpOptions = true,
         description = "Routes real calls through Switchboard's router and prints what came back and how long it took.")
@@ -47,9 +53,25 @@ public final class Demo implements Callable<Integer> {
     @Option(names = "--prompt", description = "What to ask (default: a greeting for an endpoint, a story opening for the local model)")
     String prompt;
 
-    @Option(names = "--model-file", description = "A GGUF model (a path or hf:owner/repo/file) for the local engine "
-            + "(default: the first of " + "../shared/models/stories260K.gguf, shared/models/stories260K.gguf that exists)")
+    @Option(names = "--model-file", description = "A GGUF model (a path or hf:owner/repo/file) for the llama engine "
+            + "(default: shared/models/stories260K.gguf when found, else " + LocalModels.STORIES + " when cached, "
+            + "else a tiny random model)")
     String modelFile;
+
+    @Option(names = "--whisper-model", description = "A whisper.cpp ggml model (a path or hf:owner/repo/file) "
+            + "(default: " + LocalModels.WHISPER_TINY_EN + " when cached, else a tiny random model)")
+    String whisperModel;
+
+    @Option(names = "--image-model", description = "A Stable Diffusion 1.5 ONNX folder (a path or hf:owner/repo) "
+            + "(default: a tiny random pipeline)")
+    String imageModel;
+
+    @Option(names = "--download", description = "Download the default models that are not cached yet (about 75 MB)")
+    boolean download;
+
+    @Option(names = "--config", description = "A router config file (YAML): the demo calls its pools text-generation, "
+            + "embeddings, transcription, speech and images")
+    Path config;
 
     @Option(names = "--local", description = "Use the local engine even when an endpoint is configured")
     boolean local;
@@ -63,7 +85,7 @@ public final class Demo implements Callable<Integer> {
     public Integer call() {
         Optional<String> endpoint = Optional.ofNullable(baseUrl).or(() -> setting("openai.baseUrl", "OPENAI_BASE_URL"));
         boolean hasKey = setting("openai.apiKey", "OPENAI_API_KEY").isPresent();
-        if (local || endpoint.isEmpty() && !hasKey) return runLocally();
+        if (local || config != null || endpoint.isEmpty() && !hasKey) return runLocally();
         if (prompt == null) prompt = "Say hello to a new Switchboard user in one sentence.";
         OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().fromEnv();
         endpoint.ifPresent(builder::baseUrl);
@@ -93,56 +115,95 @@ public final class Demo implements Callable<Integer> {
     }
 
     /**
-     * Two pools on the local llama engine, one model shared by both: {@code text-generation} and
-     * {@code embeddings}, each call made through the official-shaped API.
+     * Five pools on the local engines inside this JVM: {@code text-generation} and {@code embeddings}
+     * on llama.cpp, {@code transcription} on whisper.cpp, {@code speech} on flite or FreeTTS,
+     * {@code images} on the Stable Diffusion pipeline; or the pools of {@code --config}.
      */
     private int runLocally() {
-        Optional<String> model = Optional.ofNullable(modelFile).or(Demo::sharedModel);
-        if (model.isEmpty()) {
-            System.out.println("Switchboard demo: no model for the local engine and no endpoint to route to.");
-            System.out.println("Pass --model-file (a GGUF path or hf:owner/repo/file), or run from the project folder next to");
-            System.out.println("shared/models/stories260K.gguf, or set OPENAI_BASE_URL / OPENAI_API_KEY (or --base-url).");
-            return 2;
-        }
         if (prompt == null) prompt = "Once upon a time";
-        Deployment llama = Deployment.builder().name("llama-local").kind("llama").model(model.get())
-                .putOption("context_size", 512).putOption("embeddings", true).build();
-        Router router = Router.builder()
-                .addPool(Pool.builder().name("text-generation").addDeployment(llama).build())
-                .addPool(Pool.builder().name("embeddings").addDeployment(llama.toBuilder().name("llama-embed").build()).build())
-                .healthPolicy(HealthPolicy.disabled())
-                .build();
-        System.out.println("Switchboard demo: pools text-generation and embeddings on the local llama.cpp engine, model "
-                + model.get());
+        Path scratch = scratchFolder();
+        Router router;
+        List<String> noise = new ArrayList<>();
+        if (config != null) {
+            router = RouterConfig.load(config).applyTo(Router.builder()).build();
+            System.out.println("Switchboard demo: the pools of " + config);
+        } else {
+            LocalModels models = new LocalModels(scratch, download, System.out);
+            LocalModels.Choice text = models.llama(modelFile);
+            LocalModels.Choice whisper = models.whisper(whisperModel);
+            LocalModels.Choice diffusion = models.diffusion(imageModel);
+            router = localRouter(text, whisper, diffusion, scratch);
+            System.out.println("Switchboard demo: five pools on the local engines in this JVM");
+            describe("text-generation, embeddings", "llama.cpp", text, noise);
+            describe("transcription", "whisper.cpp", whisper, noise);
+            System.out.printf("  %-30s %s%n", "speech", "flite when its library loads, else FreeTTS");
+            describe("images", "Stable Diffusion 1.5 on ONNX Runtime", diffusion, noise);
+            if (!noise.isEmpty()) {
+                System.out.println("  Tiny random models stand in for " + String.join(" and ", noise)
+                        + ": what they give back is noise, proof of the plumbing, not of a model.");
+                System.out.println("  --download, --whisper-model and --image-model bring real ones.");
+            }
+        }
+        System.out.println();
         OpenAIClient client = OpenAIOkHttpClient.builder().router(router).build();
         try {
-            int failures = 0;
-            ChatCompletionCreateParams chat = ChatCompletionCreateParams.builder().model("text-generation")
-                    .addUserMessage(prompt).temperature(0.0).maxCompletionTokens(48).build();
-            if (step("chat text-generation", () -> client.chat().completions().create(chat),
-                    (ChatCompletion c) -> quote(prompt + c.choices().get(0).message().content().orElse(""))) == null) failures++;
-            if (step("chat stream text-generation", () -> streamed(client, chat), text -> quote(prompt + text)) == null) failures++;
-            if (step("embeddings embeddings", () -> client.embeddings().create(EmbeddingCreateParams.builder()
-                            .model("embeddings").input("Switchboard routes every call.").build()),
-                    (CreateEmbeddingResponse e) -> e.data().get(0).embedding().size() + " dimensions") == null) failures++;
+            int failures = new LocalCalls(client, router.pools().keySet()).run(prompt, noise);
             System.out.println();
             System.out.println("Router statistics:");
             router.stats().deployments().forEach(d -> System.out.println("  " + d));
-            return failures == 3 ? 1 : 0;
+            return failures == 0 ? 0 : 1;
         } finally {
             client.close();
         }
     }
 
-    private static Optional<String> sharedModel() {
-        for (String candidate : new String[] {"../shared/models/stories260K.gguf", "shared/models/stories260K.gguf",
-                "../../shared/models/stories260K.gguf"}) {
-            if (Files.isRegularFile(Path.of(candidate))) return Optional.of(candidate);
-        }
-        return Optional.empty();
+    private static Router localRouter(LocalModels.Choice text, LocalModels.Choice whisper, LocalModels.Choice diffusion,
+            Path scratch) {
+        Deployment llama = Deployment.builder().name("llama-local").kind("llama").model(text.model)
+                .putOption("context_size", 512).putOption("embeddings", true).build();
+        Deployment images = Deployment.builder().name("diffusion-local").kind("diffusion").model(diffusion.model)
+                .putOption("output_dir", scratch.toString())
+                .putOption("steps", diffusion.noise ? 4 : 20)
+                .putOption("size", diffusion.noise ? "64x64" : "512x512").build();
+        return Router.builder()
+                .addPool(Pool.builder().name("text-generation").addDeployment(llama).build())
+                .addPool(Pool.builder().name("embeddings").addDeployment(llama.toBuilder().name("llama-embed").build()).build())
+                .addPool(Pool.builder().name("transcription").addDeployment(Deployment.builder().name("whisper-local")
+                        .kind("whisper").model(whisper.model).build()).build())
+                .addPool(Pool.builder().name("speech").addDeployment(Deployment.builder().name("speech-local")
+                        .kind("speech").build()).build())
+                .addPool(Pool.builder().name("images").addDeployment(images).build())
+                .healthPolicy(HealthPolicy.disabled())
+                .build();
     }
 
-    private static String streamed(OpenAIClient client, ChatCompletionCreateParams params) {
+    private static void describe(String pools, String engine, LocalModels.Choice choice, List<String> noise) {
+        System.out.printf("  %-30s %s: %s (%s)%n", pools, engine, choice.model, choice.origin);
+        if (choice.noise) noise.add(pools);
+    }
+
+    /** Where tiny models and images go: a fresh temporary folder; the models are removed at exit, images kept. */
+    private static Path scratchFolder() {
+        try {
+            Path scratch = Files.createTempDirectory("switchboard-demo-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteModels(scratch)));
+            return scratch;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary folder for the demo", e);
+        }
+    }
+
+    private static void deleteModels(Path scratch) {
+        try (Stream<Path> paths = Files.walk(scratch)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.getFileName().toString().endsWith(".png"))
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // A temporary folder left behind is no reason to fail at exit.
+        }
+    }
+
+    static String streamed(OpenAIClient client, ChatCompletionCreateParams params) {
         StringBuilder text = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
             stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append)));
@@ -151,7 +212,7 @@ public final class Demo implements Callable<Integer> {
     }
 
     /** Runs one call, printing its result or its error and the time it took; null when it failed. */
-    private static <T> T step(String name, Supplier<T> call, java.util.function.Function<T, String> describe) {
+    static <T> T step(String name, Supplier<T> call, java.util.function.Function<T, String> describe) {
         long start = System.nanoTime();
         try {
             T result = call.get();
@@ -163,7 +224,7 @@ public final class Demo implements Callable<Integer> {
         }
     }
 
-    private static String quote(String text) {
+    static String quote(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         return "\"" + (oneLine.length() > 72 ? oneLine.substring(0, 71) + "…" : oneLine) + "\"";
     }

@@ -61,6 +61,29 @@ class DemoTest {
         }
     }
 
+    @Test
+    void theLocalDemoPrintsAResultForEveryCapability() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int status;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            status = new CommandLine(new Demo()).execute("--local");
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).as(printed).doesNotContain("failed", "no pool");
+        assertThat(status).as(printed).isZero();
+        assertThat(printed).containsPattern("chat text-generation +\"Once upon a time.+\" +\\d+ ms")
+                .containsPattern("chat stream text-generation +\"Once upon a time.+\" +\\d+ ms")
+                .containsPattern("embeddings +\\d+ dimensions +\\d+ ms")
+                .containsPattern("speech +\"The quick brown fox jumps over the lazy dog.\" in \\d+\\.\\d s of wav")
+                .containsPattern("transcription +heard: \".*\"( \\(noise: tiny random model\\))? +\\d+ ms")
+                .containsPattern("images +64x64 PNG at file:.+\\.png \\(noise: tiny random model\\) +\\d+ ms")
+                .contains("Router statistics:");
+    }
+
     private static MockResponse json(String body) {
         return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
     }

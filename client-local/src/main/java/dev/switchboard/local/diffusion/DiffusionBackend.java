@@ -1,12 +1,10 @@
 package dev.switchboard.local.diffusion;
 
+import dev.switchboard.backend.BackendErrors;
 import ai.onnxruntime.OrtException;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
 import dev.switchboard.core.JsonNumber;
-import dev.switchboard.core.JsonObject;
-import dev.switchboard.core.JsonString;
-import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.RequestOptions;
 import dev.switchboard.errors.ModelLoadException;
 import dev.switchboard.local.DiffusionOptions;
@@ -26,9 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -111,7 +107,7 @@ public final class DiffusionBackend implements Backend {
             } catch (OrtException | RuntimeException e) { // ONNX Runtime's failures, and a model answering unexpected shapes
                 if (e instanceof dev.switchboard.errors.OpenAIException) throw e;
                 if (!emitter.isDisposed()) {
-                    emitter.tryOnError(Failures.engineFailed(deployment + ": ONNX Runtime failed to generate the image: "
+                    emitter.tryOnError(BackendErrors.failed(deployment + ": ONNX Runtime failed to generate the image: "
                             + e.getMessage(), e));
                 }
                 return;
@@ -165,21 +161,15 @@ public final class DiffusionBackend implements Backend {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target.toAbsolutePath();
         } catch (IOException e) {
-            throw Failures.engineFailed(deployment + ": cannot write the image to " + dir
+            throw BackendErrors.failed(deployment + ": cannot write the image to " + dir
                     + " (the deployment's output_dir): " + e.getMessage(), e);
         }
     }
 
     @Override
     public Single<List<Model>> models(ModelListParams params, RequestOptions requestOptions) {
-        return Single.fromCallable(() -> {
-            Map<String, JsonValue> model = new LinkedHashMap<>();
-            model.put("id", JsonString.of(modelRef));
-            model.put("object", JsonString.of("model"));
-            model.put("created", JsonNumber.of(clock.millis() / 1000));
-            model.put("owned_by", JsonString.of("switchboard-local"));
-            return List.of(JsonObject.of(model).convert(Model.class));
-        });
+        return Single.fromCallable(() -> List.of(Model.builder().id(modelRef).created(clock.millis() / 1000)
+                .ownedBy("switchboard-local").build()));
     }
 
     /** The engine's state, never a generation and never a load: healthy before the first call loads the model too. */

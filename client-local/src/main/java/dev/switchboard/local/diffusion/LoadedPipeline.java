@@ -144,14 +144,16 @@ final class LoadedPipeline {
         ClipTokenizer tokenizer = prefixed(deployment, () -> ClipTokenizer.read(root.resolve("tokenizer")));
         NoiseSchedule schedule = prefixed(deployment, () -> NoiseSchedule.read(root.resolve(ModelFolder.SCHEDULER)));
         double vaeScale = vaeScale(deployment, root.resolve("vae_decoder/config.json"));
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "switchboard");
+        // FATAL only: every error ONNX Runtime reports also reaches us as an OrtException, which
+        // becomes the caller's exception with the same message; printed too, it would be said twice.
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "switchboard");
         String provider;
         OnnxModel text = null;
         OnnxModel unet = null;
         OnnxModel vae = null;
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(options.threads());
-            so.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            so.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             provider = addProvider(deployment, so, options.provider());
             text = OnnxModel.open(deployment, env, root, ModelFolder.TEXT_ENCODER, so);
             unet = OnnxModel.open(deployment, env, root, ModelFolder.UNET, so);

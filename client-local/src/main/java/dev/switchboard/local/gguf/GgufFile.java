@@ -1,5 +1,7 @@
 package dev.switchboard.local.gguf;
 
+import dev.switchboard.local.internal.ModelFileInput;
+import dev.switchboard.local.internal.ModelFormatException;
 import dev.switchboard.errors.ModelLoadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +42,9 @@ public final class GgufFile {
     public static GgufFile read(Path path) {
         Objects.requireNonNull(path, "path");
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            GgufContents contents = GgufParser.parse(new GgufInput(channel));
+            GgufContents contents = GgufParser.parse(new ModelFileInput(channel));
             return new GgufFile(path, contents, LoaderRequirements.check(contents));
-        } catch (GgufFormatException e) {
+        } catch (ModelFormatException e) {
             throw new ModelLoadException("The model file " + path + " cannot be loaded: " + e.getMessage() + ".");
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("The model file " + path + " does not exist.", e);

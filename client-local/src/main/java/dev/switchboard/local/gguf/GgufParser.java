@@ -1,5 +1,7 @@
 package dev.switchboard.local.gguf;
 
+import dev.switchboard.local.internal.ModelFileInput;
+import dev.switchboard.local.internal.ModelFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,16 +43,16 @@ final class GgufParser {
     private static final int MIN_ENTRY_BYTES = 8 + 1 + 4 + 1;
     private static final int MIN_TENSOR_INFO_BYTES = 8 + 4 + 4 + 8;
 
-    private final GgufInput in;
+    private final ModelFileInput in;
     private final Map<String, GgufValue> metadata = new LinkedHashMap<>();
     private TokenTable tokens;
     private int[] tokenTypes;
 
-    private GgufParser(GgufInput in) {
+    private GgufParser(ModelFileInput in) {
         this.in = in;
     }
 
-    static GgufContents parse(GgufInput in) {
+    static GgufContents parse(ModelFileInput in) {
         return new GgufParser(in).parse();
     }
 
@@ -77,12 +79,12 @@ final class GgufParser {
 
     private void checkMagic() {
         if (in.size() < 4) {
-            throw new GgufFormatException("the file has " + in.size()
+            throw new ModelFormatException("the file has " + in.size()
                     + " bytes, too few for a GGUF file, which starts with the 4 bytes 'GGUF'");
         }
         byte[] magic = in.bytes(4, "the magic");
         if (!Arrays.equals(magic, "GGUF".getBytes(StandardCharsets.US_ASCII))) {
-            throw new GgufFormatException("it starts with " + printable(magic)
+            throw new ModelFormatException("it starts with " + printable(magic)
                     + " where a GGUF file starts with 'GGUF'; it is not a GGUF model (files of the older"
                     + " GGML/GGJT formats must be converted to GGUF)");
         }
@@ -91,15 +93,15 @@ final class GgufParser {
     private int readVersion() {
         long version = in.u32("the GGUF version");
         if (version != 0 && (version & 0xFFFF) == 0) {
-            throw new GgufFormatException("its GGUF version reads as " + version
+            throw new ModelFormatException("its GGUF version reads as " + version
                     + ", which means a big-endian file; llama.cpp on this machine needs a little-endian GGUF");
         }
         if (version == 1) {
-            throw new GgufFormatException("it is GGUF version 1, which llama.cpp no longer reads;"
+            throw new ModelFormatException("it is GGUF version 1, which llama.cpp no longer reads;"
                     + " convert the model again with a current llama.cpp");
         }
         if (version != 2 && version != 3) {
-            throw new GgufFormatException("it declares GGUF version " + version
+            throw new ModelFormatException("it declares GGUF version " + version
                     + "; the llama.cpp build here (b4916) reads versions 2 and 3");
         }
         return (int) version;
@@ -108,11 +110,11 @@ final class GgufParser {
     private long readCount(String what, String things, int minBytesEach) {
         long count = in.i64("the " + what);
         if (count < 0 || count > MAX_ENTRIES) {
-            throw new GgufFormatException("the header declares " + Long.toUnsignedString(count) + " " + things
+            throw new ModelFormatException("the header declares " + Long.toUnsignedString(count) + " " + things
                     + "; a model has between 0 and " + MAX_ENTRIES);
         }
         if (count > in.remaining() / minBytesEach) {
-            throw new GgufFormatException("the header declares " + count + " " + things + ", but the "
+            throw new ModelFormatException("the header declares " + count + " " + things + ", but the "
                     + in.remaining() + " bytes after it cannot hold them (each takes at least " + minBytesEach
                     + " bytes); the file is truncated or its header is corrupt");
         }
@@ -123,16 +125,16 @@ final class GgufParser {
         String where = "the key of metadata entry " + index;
         long keyLength = in.i64(where);
         if (keyLength == 0) {
-            throw new GgufFormatException("metadata entry " + index + " has an empty key");
+            throw new ModelFormatException("metadata entry " + index + " has an empty key");
         }
         if (keyLength < 0 || keyLength > MAX_KEY_BYTES) {
-            throw new GgufFormatException("the key of metadata entry " + index + " claims "
+            throw new ModelFormatException("the key of metadata entry " + index + " claims "
                     + Long.toUnsignedString(keyLength) + " bytes; keys are at most " + MAX_KEY_BYTES);
         }
         String key = in.utf8((int) keyLength, where);
         Integer previous = entryIndex.putIfAbsent(key, index);
         if (previous != null) {
-            throw new GgufFormatException("the key '" + key + "' appears twice (metadata entries " + previous
+            throw new ModelFormatException("the key '" + key + "' appears twice (metadata entries " + previous
                     + " and " + index + ")");
         }
         GgufType type = readType(key, "type");
@@ -144,7 +146,7 @@ final class GgufParser {
         long id = in.u32("the " + which + " of key '" + key + "'");
         GgufType type = GgufType.byId(id);
         if (type == null) {
-            throw new GgufFormatException("the key '" + key + "' has " + which + " " + id
+            throw new ModelFormatException("the key '" + key + "' has " + which + " " + id
                     + ", which is no GGUF type (they are 0 to 12)");
         }
         return type;
@@ -172,11 +174,11 @@ final class GgufParser {
     private String readString(String what, boolean keep) {
         long length = in.i64(what);
         if (length < 0 || length > MAX_STRING_BYTES) {
-            throw new GgufFormatException(what + " claims a string of " + Long.toUnsignedString(length)
+            throw new ModelFormatException(what + " claims a string of " + Long.toUnsignedString(length)
                     + " bytes; strings are at most " + MAX_STRING_BYTES);
         }
         if (length > in.remaining()) {
-            throw new GgufFormatException(what + " claims a string of " + length + " bytes, but only "
+            throw new ModelFormatException(what + " claims a string of " + length + " bytes, but only "
                     + in.remaining() + " bytes are left in the file; it is truncated or corrupt");
         }
         if (keep && length <= KEEP_STRING_BYTES) {
@@ -190,11 +192,11 @@ final class GgufParser {
         GgufType elementType = readType(key, "element type");
         String what = "the value of key '" + key + "'";
         if (elementType == GgufType.ARRAY) {
-            throw new GgufFormatException("the key '" + key + "' holds an array of arrays, which llama.cpp does not read");
+            throw new ModelFormatException("the key '" + key + "' holds an array of arrays, which llama.cpp does not read");
         }
         long length = in.i64(what);
         if (length < 0 || length > MAX_ARRAY_ELEMENTS || length > in.remaining() / elementType.minBytes) {
-            throw new GgufFormatException("the key '" + key + "' claims an array of " + Long.toUnsignedString(length)
+            throw new ModelFormatException("the key '" + key + "' claims an array of " + Long.toUnsignedString(length)
                     + " " + elementType.shortName() + " elements, more than the " + in.remaining()
                     + " bytes left in the file can hold; it is truncated or corrupt");
         }
@@ -236,7 +238,7 @@ final class GgufParser {
 
     private void readTokens(long count) {
         if (count > MAX_VOCABULARY) {
-            throw new GgufFormatException("the vocabulary (" + TOKENS + ") has " + count
+            throw new ModelFormatException("the vocabulary (" + TOKENS + ") has " + count
                     + " tokens; this reader accepts at most " + MAX_VOCABULARY);
         }
         tokens = new TokenTable();
@@ -244,7 +246,7 @@ final class GgufParser {
             String what = "token " + i + " of " + TOKENS;
             long length = in.i64(what);
             if (length < 0 || length > MAX_TOKEN_BYTES) {
-                throw new GgufFormatException(what + " claims " + Long.toUnsignedString(length)
+                throw new ModelFormatException(what + " claims " + Long.toUnsignedString(length)
                         + " bytes; tokens are at most " + MAX_TOKEN_BYTES);
             }
             long position = in.position();
@@ -252,7 +254,7 @@ final class GgufParser {
         }
         int[] duplicate = tokens.duplicate(in);
         if (duplicate != null) {
-            throw new GgufFormatException("tokens " + duplicate[0] + " and " + duplicate[1] + " of " + TOKENS
+            throw new ModelFormatException("tokens " + duplicate[0] + " and " + duplicate[1] + " of " + TOKENS
                     + " are both '" + tokens.textOf(in, duplicate[0])
                     + "'; llama.cpp aborts on a vocabulary with a repeated token");
         }
@@ -264,11 +266,11 @@ final class GgufParser {
             return DEFAULT_ALIGNMENT;
         }
         if (value.type() != GgufType.UINT32) {
-            throw new GgufFormatException(ALIGNMENT + " must be a u32, not " + value.describe());
+            throw new ModelFormatException(ALIGNMENT + " must be a u32, not " + value.describe());
         }
         long alignment = (Long) value.value();
         if (alignment == 0 || (alignment & (alignment - 1)) != 0) {
-            throw new GgufFormatException(ALIGNMENT + " is " + alignment + ", which is not a power of 2");
+            throw new ModelFormatException(ALIGNMENT + " is " + alignment + ", which is not a power of 2");
         }
         return alignment;
     }
@@ -277,26 +279,26 @@ final class GgufParser {
         String where = "the name of tensor " + index;
         long nameLength = in.i64(where);
         if (nameLength < 0 || nameLength > MAX_TENSOR_NAME_BYTES) {
-            throw new GgufFormatException("the name of tensor " + index + " claims "
+            throw new ModelFormatException("the name of tensor " + index + " claims "
                     + Long.toUnsignedString(nameLength) + " bytes; llama.cpp allows at most " + MAX_TENSOR_NAME_BYTES);
         }
         String name = in.utf8((int) nameLength, where);
         Integer previous = tensorIndex.putIfAbsent(name, index);
         if (previous != null) {
-            throw new GgufFormatException("the tensor name '" + name + "' appears twice (tensors " + previous
+            throw new ModelFormatException("the tensor name '" + name + "' appears twice (tensors " + previous
                     + " and " + index + ")");
         }
         String tensor = "tensor '" + name + "'";
         long nDims = in.u32("the shape of " + tensor);
         if (nDims < 1 || nDims > MAX_DIMS) {
-            throw new GgufFormatException(tensor + " has " + nDims + " dimensions; a tensor has 1 to " + MAX_DIMS);
+            throw new ModelFormatException(tensor + " has " + nDims + " dimensions; a tensor has 1 to " + MAX_DIMS);
         }
         long[] dims = new long[(int) nDims];
         long elements = 1;
         for (int d = 0; d < nDims; d++) {
             dims[d] = in.i64("the shape of " + tensor);
             if (dims[d] <= 0) {
-                throw new GgufFormatException(tensor + " has " + dims[d] + " elements in dimension " + d
+                throw new ModelFormatException(tensor + " has " + dims[d] + " elements in dimension " + d
                         + "; every dimension needs at least 1");
             }
             elements = multiplyOrFail(elements, dims[d], tensor, dims);
@@ -304,12 +306,12 @@ final class GgufParser {
         long typeId = in.u32("the type of " + tensor);
         GgmlType type = GgmlType.byId(typeId);
         if (type == null) {
-            throw new GgufFormatException(tensor + " has type " + typeId
+            throw new ModelFormatException(tensor + " has type " + typeId
                     + ", which the llama.cpp build here (b4916) does not know (its types are 0 to "
                     + (GgmlType.count() - 1) + "); it needs a newer llama.cpp");
         }
         if (type.removed()) {
-            throw new GgufFormatException(tensor + " has type " + type + " (" + typeId
+            throw new ModelFormatException(tensor + " has type " + type + " (" + typeId
                     + "), which the llama.cpp build here (b4916) no longer reads; quantize the model again");
         }
         if (!type.computable()) {
@@ -317,7 +319,7 @@ final class GgufParser {
                     + " float and quantized tensors only, and crashes on one of this type");
         }
         if (dims[0] % type.blockSize != 0) {
-            throw new GgufFormatException(tensor + " of type " + type + " has rows of " + dims[0]
+            throw new ModelFormatException(tensor + " of type " + type + " has rows of " + dims[0]
                     + " elements, not a multiple of its block size " + type.blockSize);
         }
         long byteSize = multiplyOrFail(elements / type.blockSize, type.typeSize, tensor, dims);
@@ -329,7 +331,7 @@ final class GgufParser {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw new GgufFormatException(tensor + " has shape " + Arrays.toString(dims)
+            throw new ModelFormatException(tensor + " has shape " + Arrays.toString(dims)
                     + ", too large to address in 64 bits");
         }
     }
@@ -343,7 +345,7 @@ final class GgufParser {
             return;
         }
         if (dataOffset > in.size()) {
-            throw new GgufFormatException("the tensor data would start at byte " + dataOffset
+            throw new ModelFormatException("the tensor data would start at byte " + dataOffset
                     + ", past the end of the file (" + in.size() + " bytes); it is truncated: download it again");
         }
         long expected = 0;
@@ -356,13 +358,13 @@ final class GgufParser {
                                 : t.offset() < expected
                                         ? "inside the data of the tensor before it"
                                         : "leaving a gap after the tensor before it";
-                throw new GgufFormatException("tensor '" + t.name() + "' has data offset "
+                throw new ModelFormatException("tensor '" + t.name() + "' has data offset "
                         + Long.toUnsignedString(t.offset()) + ", " + why + " (expected " + expected
                         + ": llama.cpp needs each tensor right after the previous one, padded to " + alignment + " bytes)");
             }
             long end = dataOffset + t.offset() + t.byteSize();
             if (end < 0 || end > in.size()) {
-                throw new GgufFormatException("tensor '" + t.name() + "' (" + t.type() + " " + t.shape() + ", "
+                throw new ModelFormatException("tensor '" + t.name() + "' (" + t.type() + " " + t.shape() + ", "
                         + t.byteSize() + " bytes at byte " + (dataOffset + t.offset()) + ") ends past the end of the file ("
                         + in.size() + " bytes); it is truncated: download it again");
             }

@@ -1,5 +1,6 @@
 package dev.switchboard.local.gguf;
 
+import dev.switchboard.local.internal.ModelFormatException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class LoaderRequirements {
         this.file = file;
     }
 
-    /** Checks the file and returns its architecture; throws {@link GgufFormatException} on the first failure. */
+    /** Checks the file and returns its architecture; throws {@link ModelFormatException} on the first failure. */
     static Architecture check(GgufContents file) {
         return new LoaderRequirements(file).check();
     }
@@ -44,13 +45,13 @@ final class LoaderRequirements {
         String archName = string("general.architecture", "to know which model it is");
         arch = Architecture.named(archName);
         if (arch == null) {
-            throw new GgufFormatException("its architecture '" + archName + "' is not one that the llama.cpp"
+            throw new ModelFormatException("its architecture '" + archName + "' is not one that the llama.cpp"
                     + " build here (b4916, in de.kherud:llama 4.2.0) can load; it knows " + String.join(", ",
                     Architecture.names()));
         }
         GgufValue split = file.get("split.count");
         if (split != null && split.type().isInteger() && (Long) split.value() > 1) {
-            throw new GgufFormatException("it is part of a model split into " + split.value() + " files;"
+            throw new ModelFormatException("it is part of a model split into " + split.value() + " files;"
                     + " merge them into one file with llama.cpp's llama-gguf-split --merge");
         }
         // llama.cpp reads the file type with an assertion on its type: anything but one u32 aborts the process.
@@ -59,7 +60,7 @@ final class LoaderRequirements {
         long embd = u32Positive(arch.key("embedding_length"));
         long layers = u32Positive(arch.key("block_count"));
         if (layers > MAX_LAYERS) {
-            throw new GgufFormatException(arch.key("block_count") + " is " + layers + "; llama.cpp loads at most "
+            throw new ModelFormatException(arch.key("block_count") + " is " + layers + "; llama.cpp loads at most "
                     + MAX_LAYERS + " layers");
         }
         checkExperts();
@@ -69,7 +70,7 @@ final class LoaderRequirements {
         checkRope();
         long pooling = optionalU32(arch.key("pooling_type"), -1);
         if (pooling > PoolingType.RANK.ordinal()) {
-            throw new GgufFormatException(arch.key("pooling_type") + " is " + pooling
+            throw new ModelFormatException(arch.key("pooling_type") + " is " + pooling
                     + "; llama.cpp knows 0 (none) to 4 (rank)");
         }
         int vocabulary = checkVocabulary();
@@ -81,11 +82,11 @@ final class LoaderRequirements {
         long experts = optionalU32(arch.key("expert_count"), 0);
         long used = optionalU32(arch.key("expert_used_count"), 0);
         if (experts > MAX_EXPERTS) {
-            throw new GgufFormatException(arch.key("expert_count") + " is " + experts + "; llama.cpp allows at most "
+            throw new ModelFormatException(arch.key("expert_count") + " is " + experts + "; llama.cpp allows at most "
                     + MAX_EXPERTS);
         }
         if (used > experts || (experts > 0) != (used > 0)) {
-            throw new GgufFormatException(arch.key("expert_used_count") + " is " + used + " with "
+            throw new ModelFormatException(arch.key("expert_used_count") + " is " + used + " with "
                     + arch.key("expert_count") + " " + experts + "; it must be between 1 and the expert count"
                     + " (or both absent or 0)");
         }
@@ -107,7 +108,7 @@ final class LoaderRequirements {
             long kv = kvHeads == null ? h : kvHeads[layer];
             if (h > 0 && (kv <= 0 || h % kv != 0)) {
                 boolean perLayer = file.get(kvKey) != null && file.get(kvKey).isArray() || file.get(headKey).isArray();
-                throw new GgufFormatException(kvKey + " is " + kv + (perLayer ? " in layer " + layer : "")
+                throw new ModelFormatException(kvKey + " is " + kv + (perLayer ? " in layer " + layer : "")
                         + " with " + headKey + " " + h + "; it must be at least 1 and divide the head count");
             }
         }
@@ -115,19 +116,19 @@ final class LoaderRequirements {
         long firstHeads = Arrays.stream(heads).filter(h -> h > 0).findFirst().orElse(0);
         if (firstHeads == 0) {
             if (arch.hasAttention) {
-                throw new GgufFormatException(headKey + " is 0; a " + arch.name + " model needs attention heads");
+                throw new ModelFormatException(headKey + " is 0; a " + arch.name + " model needs attention heads");
             }
             return;
         }
         long keyLength = optionalU32(arch.key("attention.key_length"), -1);
         if (keyLength < 0 && embd % firstHeads != 0) {
-            throw new GgufFormatException(arch.key("embedding_length") + " " + embd + " is not a multiple of "
+            throw new ModelFormatException(arch.key("embedding_length") + " " + embd + " is not a multiple of "
                     + headKey + " " + firstHeads + " and " + arch.key("attention.key_length") + " is not set");
         }
         long headSize = keyLength >= 0 ? keyLength : embd / firstHeads;
         long rot = optionalU32(arch.key("rope.dimension_count"), headSize);
         if (arch.ropeCoversWholeHead && rot != headSize) {
-            throw new GgufFormatException(arch.key("rope.dimension_count") + " is " + rot + " but a head has "
+            throw new ModelFormatException(arch.key("rope.dimension_count") + " is " + rot + " but a head has "
                     + headSize + " dimensions; a " + arch.name + " model rotates whole heads");
         }
     }
@@ -161,18 +162,18 @@ final class LoaderRequirements {
         }
         String type = typed(key, value, GgufType.STRING);
         if (!ROPE_SCALING_TYPES.contains(type)) {
-            throw new GgufFormatException(key + " is '" + type + "'; llama.cpp knows none, linear, yarn and longrope");
+            throw new ModelFormatException(key + " is '" + type + "'; llama.cpp knows none, linear, yarn and longrope");
         }
     }
 
     private int checkVocabulary() {
         String model = string("tokenizer.ggml.model", "to know how to turn text into tokens");
         if (model.equals("none") || model.equals("no_vocab")) {
-            throw new GgufFormatException("it has no vocabulary (tokenizer.ggml.model is '" + model
+            throw new ModelFormatException("it has no vocabulary (tokenizer.ggml.model is '" + model
                     + "'), so it cannot turn text into tokens");
         }
         if (!TOKENIZER_MODELS.contains(model)) {
-            throw new GgufFormatException("tokenizer.ggml.model is '" + model + "'; llama.cpp knows "
+            throw new ModelFormatException("tokenizer.ggml.model is '" + model + "'; llama.cpp knows "
                     + String.join(", ", TOKENIZER_MODELS.stream().sorted().toList()));
         }
         if (model.equals("rwkv") && !arch.name.startsWith("rwkv")) {
@@ -187,7 +188,7 @@ final class LoaderRequirements {
         arrayOf(GgufParser.TOKENS, tokens, GgufType.STRING);
         int n = (int) tokens.length();
         if (n == 0) {
-            throw new GgufFormatException(GgufParser.TOKENS + " is empty");
+            throw new ModelFormatException(GgufParser.TOKENS + " is empty");
         }
         sameLength("tokenizer.ggml.scores", GgufType.FLOAT32, n);
         sameLength(GgufParser.TOKEN_TYPES, GgufType.INT32, n);
@@ -199,14 +200,14 @@ final class LoaderRequirements {
         }
         long declared = optionalU32(arch.key("vocab_size"), n);
         if (declared != n) {
-            throw new GgufFormatException(arch.key("vocab_size") + " is " + declared + " but "
+            throw new ModelFormatException(arch.key("vocab_size") + " is " + declared + " but "
                     + GgufParser.TOKENS + " has " + n + " tokens");
         }
         for (String special : SPECIAL_TOKENS) {
             String key = "tokenizer.ggml." + special + "_token_id";
             long id = optionalU32(key, -1);
             if (id >= n) {
-                throw new GgufFormatException(key + " is " + id + ", outside the vocabulary of " + n + " tokens");
+                throw new ModelFormatException(key + " is " + id + ", outside the vocabulary of " + n + " tokens");
             }
         }
         for (String flag : List.of("add_bos_token", "add_eos_token", "add_space_prefix")) {
@@ -223,13 +224,13 @@ final class LoaderRequirements {
         if (model.equals("llama")) {
             int missingByte = table.firstByteWithoutToken();
             if (missingByte >= 0) {
-                throw new GgufFormatException(String.format("its SentencePiece vocabulary has no byte token <0x%02X>;"
+                throw new ModelFormatException(String.format("its SentencePiece vocabulary has no byte token <0x%02X>;"
                         + " llama.cpp's tokenizer needs one for every byte", missingByte));
             }
             int[] types = file.tokenTypes();
             for (int id = 0; types != null && id < n; id++) {
                 if (types[id] == TOKEN_TYPE_BYTE && !table.isSpelledAsByte(id)) {
-                    throw new GgufFormatException("token " + id + " is of type byte (6) but is not spelled <0xXX>");
+                    throw new ModelFormatException("token " + id + " is of type byte (6) but is not spelled <0xXX>");
                 }
             }
         }
@@ -253,7 +254,7 @@ final class LoaderRequirements {
         }
         for (TensorInfo t : file.tensors()) {
             if (t.name().equals("token_embd.weight") && (t.dim(0) != embd || t.dim(1) != vocabulary)) {
-                throw new GgufFormatException("tensor 'token_embd.weight' has shape " + t.shape() + " but the model"
+                throw new ModelFormatException("tensor 'token_embd.weight' has shape " + t.shape() + " but the model"
                         + " has " + embd + " embedding dimensions and " + vocabulary + " tokens");
             }
         }
@@ -266,7 +267,7 @@ final class LoaderRequirements {
         }
         arrayOf(key, value, elementType);
         if (value.length() != n) {
-            throw new GgufFormatException(key + " has " + value.length() + " entries but " + GgufParser.TOKENS
+            throw new ModelFormatException(key + " has " + value.length() + " entries but " + GgufParser.TOKENS
                     + " has " + n + "; they must match one for one");
         }
     }
@@ -283,16 +284,16 @@ final class LoaderRequirements {
             return out;
         }
         if (value.elementType() != GgufType.UINT32 && value.elementType() != GgufType.INT32) {
-            throw new GgufFormatException(key + " must be a u32 or an array of u32 or i32, not " + value.describe());
+            throw new ModelFormatException(key + " must be a u32 or an array of u32 or i32, not " + value.describe());
         }
         if (value.length() != layers) {
-            throw new GgufFormatException(key + " has " + value.length() + " entries but the model has "
+            throw new ModelFormatException(key + " has " + value.length() + " entries but the model has "
                     + layers + " layers");
         }
         long[] values = (long[]) value.value();
         for (int i = 0; i < layers; i++) {
             if (values[i] < 0) {
-                throw new GgufFormatException(key + " is " + values[i] + " for layer " + i + "; it cannot be negative");
+                throw new ModelFormatException(key + " is " + values[i] + " for layer " + i + "; it cannot be negative");
             }
         }
         return values;
@@ -305,7 +306,7 @@ final class LoaderRequirements {
         }
         long v = (Long) typedValue(key, value, GgufType.UINT32);
         if (v == 0) {
-            throw new GgufFormatException(key + " is 0; it must be at least 1");
+            throw new ModelFormatException(key + " is 0; it must be at least 1");
         }
         return v;
     }
@@ -334,26 +335,26 @@ final class LoaderRequirements {
     private static String typed(String key, GgufValue value, GgufType type) {
         Object v = typedValue(key, value, type);
         if (type == GgufType.STRING && v == null) {
-            throw new GgufFormatException(key + " is a string too long for a setting");
+            throw new ModelFormatException(key + " is a string too long for a setting");
         }
         return type == GgufType.STRING ? (String) v : String.valueOf(v);
     }
 
     private static Object typedValue(String key, GgufValue value, GgufType type) {
         if (value.type() != type) {
-            throw new GgufFormatException(key + " must be a " + type.shortName() + ", not " + value.describe());
+            throw new ModelFormatException(key + " must be a " + type.shortName() + ", not " + value.describe());
         }
         return value.value();
     }
 
     private static void arrayOf(String key, GgufValue value, GgufType elementType) {
         if (!value.isArray() || value.elementType() != elementType) {
-            throw new GgufFormatException(key + " must be an array of " + elementType.shortName() + ", not "
+            throw new ModelFormatException(key + " must be an array of " + elementType.shortName() + ", not "
                     + value.describe());
         }
     }
 
-    private static GgufFormatException missing(String key, String why) {
-        return new GgufFormatException("the key '" + key + "' is missing; llama.cpp needs it " + why);
+    private static ModelFormatException missing(String key, String why) {
+        return new ModelFormatException("the key '" + key + "' is missing; llama.cpp needs it " + why);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.local.gguf;
 
+import dev.switchboard.local.internal.ModelFileInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -67,7 +68,7 @@ final class TokenTable {
      * Two ids of tokens with the same text, or null. Empty tokens are left out (llama.cpp renames each
      * to a unique placeholder).
      */
-    int[] duplicate(GgufInput in) {
+    int[] duplicate(ModelFileInput in) {
         long emptyHash = hash(new byte[0]);
         long[] sorted = Arrays.copyOf(hashes, count);
         Arrays.sort(sorted);
@@ -85,7 +86,7 @@ final class TokenTable {
     }
 
     /** Among the tokens whose hash is {@code h}, two with equal text, or null (a mere hash collision). */
-    private int[] sameText(GgufInput in, long h) {
+    private int[] sameText(ModelFileInput in, long h) {
         int[] ids = new int[0];
         for (int i = 0; i < count; i++) {
             if (hashes[i] == h) {
@@ -103,11 +104,11 @@ final class TokenTable {
         return null;
     }
 
-    String textOf(GgufInput in, int id) {
+    String textOf(ModelFileInput in, int id) {
         return new String(textAt(in, id), StandardCharsets.UTF_8);
     }
 
-    private byte[] textAt(GgufInput in, int id) {
+    private byte[] textAt(ModelFileInput in, int id) {
         long saved = in.position();
         in.seek(positions[id] - 8);
         long length = in.i64("token " + id);

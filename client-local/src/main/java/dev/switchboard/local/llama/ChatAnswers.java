@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import de.kherud.llama.InferenceParameters;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonNull;
@@ -47,12 +48,12 @@ final class ChatAnswers {
         this.promptTokens = model.llama.encode(prompt).length + (model.facts.addsBos ? 1 : 0) + (model.facts.addsEos ? 1 : 0);
         int room = model.slotContext - promptTokens;
         if (room <= 0) {
-            throw Failures.badRequest("messages", "context_length_exceeded", "This deployment's context holds "
+            throw BackendErrors.badRequest("messages", "context_length_exceeded", "This deployment's context holds "
                     + model.slotContext + " tokens per call, but the messages take " + promptTokens
                     + " tokens; shorten them, or raise the deployment's context_size (or lower parallel)");
         }
         if (request.maxTokens.isPresent() && request.maxTokens.get() > room) {
-            throw Failures.badRequest("max_tokens", "context_length_exceeded", "This deployment's context holds "
+            throw BackendErrors.badRequest("max_tokens", "context_length_exceeded", "This deployment's context holds "
                     + model.slotContext + " tokens per call; the messages take " + promptTokens + " and max_tokens asks for "
                     + request.maxTokens.get() + " more; lower max_tokens to at most " + room);
         }

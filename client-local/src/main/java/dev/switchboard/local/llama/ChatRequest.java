@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonString;
@@ -62,16 +63,16 @@ final class ChatRequest {
                 .map(v -> v instanceof dev.switchboard.core.JsonBoolean && ((dev.switchboard.core.JsonBoolean) v).value())
                 .orElse(false);
         if (f.bool("logprobs").orElse(false) || f.whole("top_logprobs", 0, 20).orElse(0L) > 0) {
-            throw Failures.badRequest(f.bool("logprobs").orElse(false) ? "logprobs" : "top_logprobs",
+            throw BackendErrors.badRequest(f.bool("logprobs").orElse(false) ? "logprobs" : "top_logprobs",
                     "logprobs are not available from a llama deployment: llama.cpp b4916 through its Java binding aborts the"
                             + " JVM when asked for token probabilities; leave logprobs and top_logprobs unset");
         }
         if (f.has("functions") || f.has("function_call")) {
-            throw Failures.badRequest(f.has("functions") ? "functions" : "function_call",
+            throw BackendErrors.badRequest(f.has("functions") ? "functions" : "function_call",
                     "functions and function_call are the retired form of tools; send tools and tool_choice");
         }
         if (f.has("audio") || f.array("modalities").map(m -> m.values().contains(JsonString.of("audio"))).orElse(false)) {
-            throw Failures.badRequest("modalities", "a llama deployment answers in text only; drop audio from modalities");
+            throw BackendErrors.badRequest("modalities", "a llama deployment answers in text only; drop audio from modalities");
         }
         this.tools = ToolPlan.read(f);
         this.answerSchema = answerSchema(f);
@@ -94,15 +95,15 @@ final class ChatRequest {
             out.add(((JsonString) stop).value());
         } else if (stop instanceof JsonArray) {
             for (JsonValue v : ((JsonArray) stop).values()) {
-                if (!(v instanceof JsonString)) throw Failures.badRequest("stop", "stop must be a string or a list of strings");
+                if (!(v instanceof JsonString)) throw BackendErrors.badRequest("stop", "stop must be a string or a list of strings");
                 out.add(((JsonString) v).value());
             }
         } else {
-            throw Failures.badRequest("stop", "stop must be a string or a list of strings, was " + stop);
+            throw BackendErrors.badRequest("stop", "stop must be a string or a list of strings, was " + stop);
         }
-        if (out.size() > MAX_STOPS) throw Failures.badRequest("stop", "stop takes at most " + MAX_STOPS + " sequences");
+        if (out.size() > MAX_STOPS) throw BackendErrors.badRequest("stop", "stop takes at most " + MAX_STOPS + " sequences");
         for (String s : out) {
-            if (s.isEmpty()) throw Failures.badRequest("stop", "stop sequences must not be empty");
+            if (s.isEmpty()) throw BackendErrors.badRequest("stop", "stop sequences must not be empty");
         }
         return List.copyOf(out);
     }
@@ -121,23 +122,23 @@ final class ChatRequest {
                 JsonValue spec = format.get().values().get("json_schema");
                 JsonValue schema = spec instanceof JsonObject ? ((JsonObject) spec).values().get("schema") : null;
                 if (schema == null) {
-                    throw Failures.badRequest("response_format", "response_format.json_schema.schema must be set");
+                    throw BackendErrors.badRequest("response_format", "response_format.json_schema.schema must be set");
                 }
                 return Optional.of(SchemaCheck.check(schema, "response_format.json_schema.schema"));
             default:
-                throw Failures.badRequest("response_format", "response_format.type must be text, json_object or"
+                throw BackendErrors.badRequest("response_format", "response_format.type must be text, json_object or"
                         + " json_schema, was " + type);
         }
     }
 
     private static List<Message> messages(RequestFields f, Optional<ToolPlan> tools) {
         List<JsonValue> list = f.array("messages").map(JsonArray::values).orElse(List.of());
-        if (list.isEmpty()) throw Failures.badRequest("messages", "messages must hold at least one message");
+        if (list.isEmpty()) throw BackendErrors.badRequest("messages", "messages must hold at least one message");
         List<Message> out = new ArrayList<>();
         tools.ifPresent(t -> out.add(new Message("system", t.instructions())));
         for (int i = 0; i < list.size(); i++) {
             String at = "messages[" + i + "]";
-            if (!(list.get(i) instanceof JsonObject)) throw Failures.badRequest("messages", at + " must be an object");
+            if (!(list.get(i) instanceof JsonObject)) throw BackendErrors.badRequest("messages", at + " must be an object");
             Map<String, JsonValue> m = ((JsonObject) list.get(i)).values();
             JsonValue roleValue = m.get("role");
             String role = roleValue instanceof JsonString ? ((JsonString) roleValue).value() : "";
@@ -158,7 +159,7 @@ final class ChatRequest {
                     out.add(new Message("tool", text));
                     break;
                 default:
-                    throw Failures.badRequest("messages", at + ".role must be system, developer, user, assistant or tool,"
+                    throw BackendErrors.badRequest("messages", at + ".role must be system, developer, user, assistant or tool,"
                             + " was " + roleValue);
             }
         }
@@ -171,7 +172,7 @@ final class ChatRequest {
             return "";
         }
         if (content instanceof JsonString) return ((JsonString) content).value();
-        if (!(content instanceof JsonArray)) throw Failures.badRequest("messages", at + ".content must be a string or a list of parts");
+        if (!(content instanceof JsonArray)) throw BackendErrors.badRequest("messages", at + ".content must be a string or a list of parts");
         StringBuilder text = new StringBuilder();
         List<JsonValue> parts = ((JsonArray) content).values();
         for (int j = 0; j < parts.size(); j++) {
@@ -181,7 +182,7 @@ final class ChatRequest {
             if (type instanceof JsonString && ((JsonString) type).value().equals("text") && partText instanceof JsonString) {
                 text.append(((JsonString) partText).value());
             } else {
-                throw Failures.badRequest("messages", at + ".content[" + j + "] is a " + type + " part; a llama deployment"
+                throw BackendErrors.badRequest("messages", at + ".content[" + j + "] is a " + type + " part; a llama deployment"
                         + " reads text only");
             }
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonNumber;
 import dev.switchboard.core.JsonObject;
@@ -35,7 +36,7 @@ final class Embeddings {
         Long dimensions = f.whole("dimensions", 1, Integer.MAX_VALUE).orElse(null);
         String format = f.string("encoding_format").orElse("float");
         if (!format.equals("float") && !format.equals("base64")) {
-            throw Failures.badRequest("encoding_format", "encoding_format must be float or base64, was " + format);
+            throw BackendErrors.badRequest("encoding_format", "encoding_format must be float or base64, was " + format);
         }
         int limit = Math.min(MAX_INPUT_TOKENS, model.slotContext);
         int promptTokens = 0;
@@ -43,7 +44,7 @@ final class Embeddings {
         for (int i = 0; i < inputs.size(); i++) {
             counts[i] = model.llama.encode(inputs.get(i)).length + (model.facts.addsBos ? 1 : 0) + (model.facts.addsEos ? 1 : 0);
             if (counts[i] > limit) {
-                throw Failures.badRequest("input", "input[" + i + "] is " + counts[i] + " tokens; this deployment embeds at"
+                throw BackendErrors.badRequest("input", "input[" + i + "] is " + counts[i] + " tokens; this deployment embeds at"
                         + " most " + limit + " tokens at a time");
             }
             promptTokens += counts[i];
@@ -53,7 +54,7 @@ final class Embeddings {
             float[] vector = embed(model, inputs.get(i), deployment, queueLimit);
             if (dimensions != null) {
                 if (dimensions > vector.length) {
-                    throw Failures.badRequest("dimensions", "dimensions must be at most " + vector.length
+                    throw BackendErrors.badRequest("dimensions", "dimensions must be at most " + vector.length
                             + " for this model, was " + dimensions);
                 }
                 vector = java.util.Arrays.copyOf(vector, dimensions.intValue());
@@ -80,12 +81,12 @@ final class Embeddings {
     private static List<String> inputs(JsonValue input, LoadedModel model) {
         if (input instanceof JsonString) return List.of(text(((JsonString) input).value(), "input"));
         if (!(input instanceof JsonArray) || ((JsonArray) input).values().isEmpty()) {
-            throw Failures.badRequest("input", "input must be a string, a list of strings, a token array or a list of"
+            throw BackendErrors.badRequest("input", "input must be a string, a list of strings, a token array or a list of"
                     + " token arrays, and not empty");
         }
         List<JsonValue> items = ((JsonArray) input).values();
         if (items.get(0) instanceof JsonNumber) return List.of(tokens(items, "input", model));
-        if (items.size() > MAX_INPUTS) throw Failures.badRequest("input", "input takes at most " + MAX_INPUTS + " items");
+        if (items.size() > MAX_INPUTS) throw BackendErrors.badRequest("input", "input takes at most " + MAX_INPUTS + " items");
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonValue item = items.get(i);
@@ -94,14 +95,14 @@ final class Embeddings {
             } else if (item instanceof JsonArray && !((JsonArray) item).values().isEmpty()) {
                 out.add(tokens(((JsonArray) item).values(), "input[" + i + "]", model));
             } else {
-                throw Failures.badRequest("input", "input[" + i + "] must be a non-empty string or token array");
+                throw BackendErrors.badRequest("input", "input[" + i + "] must be a non-empty string or token array");
             }
         }
         return out;
     }
 
     private static String text(String value, String at) {
-        if (value.isEmpty()) throw Failures.badRequest("input", at + " is empty; there is nothing to embed");
+        if (value.isEmpty()) throw BackendErrors.badRequest("input", at + " is empty; there is nothing to embed");
         return value;
     }
 
@@ -115,12 +116,12 @@ final class Embeddings {
 
     private static float[] embed(LoadedModel model, String text, String deployment, int queueLimit) {
         if (!model.slots.acquire(queueLimit, () -> Thread.currentThread().isInterrupted(), deployment)) {
-            throw Failures.engineFailed(deployment + ": interrupted while waiting for a slot", null);
+            throw BackendErrors.failed(deployment + ": interrupted while waiting for a slot", null);
         }
         try {
             return model.llama.embed(text);
         } catch (RuntimeException e) { // the binding's LlamaException is not public
-            throw Failures.engineFailed(deployment + ": llama.cpp failed to embed: " + e.getMessage(), e);
+            throw BackendErrors.failed(deployment + ": llama.cpp failed to embed: " + e.getMessage(), e);
         } finally {
             model.slots.release();
         }

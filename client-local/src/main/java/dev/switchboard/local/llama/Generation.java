@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaOutput;
@@ -142,7 +143,7 @@ final class Generation {
                 emitter.onError(e);
             } catch (RuntimeException e) { // the binding's LlamaException is not public
                 finished = true;
-                emitter.onError(Failures.engineFailed(deployment + ": llama.cpp failed while generating: " + e.getMessage(), e));
+                emitter.onError(BackendErrors.failed(deployment + ": llama.cpp failed while generating: " + e.getMessage(), e));
             }
         }
 

@@ -3,10 +3,6 @@ package dev.switchboard.local.llama;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
 import dev.switchboard.core.JsonArray;
-import dev.switchboard.core.JsonNumber;
-import dev.switchboard.core.JsonObject;
-import dev.switchboard.core.JsonString;
-import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.RequestOptions;
 import dev.switchboard.errors.ModelLoadException;
 import dev.switchboard.errors.UnsupportedCapabilityException;
@@ -24,9 +20,7 @@ import io.reactivex.rxjava3.core.Single;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,14 +109,8 @@ public final class LlamaBackend implements Backend {
 
     @Override
     public Single<List<Model>> models(ModelListParams params, RequestOptions requestOptions) {
-        return Single.fromCallable(() -> {
-            Map<String, JsonValue> model = new LinkedHashMap<>();
-            model.put("id", JsonString.of(modelRef));
-            model.put("object", JsonString.of("model"));
-            model.put("created", JsonNumber.of(clock.millis() / 1000));
-            model.put("owned_by", JsonString.of("switchboard-local"));
-            return List.of(JsonObject.of(model).convert(Model.class));
-        });
+        return Single.fromCallable(() -> List.of(Model.builder().id(modelRef).created(clock.millis() / 1000)
+                .ownedBy("switchboard-local").build()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonBoolean;
 import dev.switchboard.core.JsonMissing;
@@ -40,10 +41,10 @@ final class RequestFields {
     }
 
     static double number(JsonValue value, String name, double min, double max) {
-        if (!(value instanceof JsonNumber)) throw Failures.badRequest(name, name + " must be a number, was " + value);
+        if (!(value instanceof JsonNumber)) throw BackendErrors.badRequest(name, name + " must be a number, was " + value);
         double d = ((JsonNumber) value).value().doubleValue();
         if (!Double.isFinite(d) || d < min || d > max) {
-            throw Failures.badRequest(name, name + " must be between " + plain(min) + " and " + plain(max) + ", was " + value);
+            throw BackendErrors.badRequest(name, name + " must be between " + plain(min) + " and " + plain(max) + ", was " + value);
         }
         return d;
     }
@@ -64,9 +65,9 @@ final class RequestFields {
                 n = null;
             }
         }
-        if (n == null) throw Failures.badRequest(name, name + " must be a whole number, was " + value);
+        if (n == null) throw BackendErrors.badRequest(name, name + " must be a whole number, was " + value);
         if (n < min || n > max) {
-            throw Failures.badRequest(name, name + " must be between " + min + " and " + max + ", was " + n);
+            throw BackendErrors.badRequest(name, name + " must be between " + min + " and " + max + ", was " + n);
         }
         return n;
     }
@@ -74,28 +75,28 @@ final class RequestFields {
     Optional<Boolean> bool(String name) {
         if (!has(name)) return Optional.empty();
         JsonValue v = body.get(name);
-        if (!(v instanceof JsonBoolean)) throw Failures.badRequest(name, name + " must be true or false, was " + v);
+        if (!(v instanceof JsonBoolean)) throw BackendErrors.badRequest(name, name + " must be true or false, was " + v);
         return Optional.of(((JsonBoolean) v).value());
     }
 
     Optional<String> string(String name) {
         if (!has(name)) return Optional.empty();
         JsonValue v = body.get(name);
-        if (!(v instanceof JsonString)) throw Failures.badRequest(name, name + " must be a string, was " + v);
+        if (!(v instanceof JsonString)) throw BackendErrors.badRequest(name, name + " must be a string, was " + v);
         return Optional.of(((JsonString) v).value());
     }
 
     Optional<JsonObject> object(String name) {
         if (!has(name)) return Optional.empty();
         JsonValue v = body.get(name);
-        if (!(v instanceof JsonObject)) throw Failures.badRequest(name, name + " must be an object, was " + v);
+        if (!(v instanceof JsonObject)) throw BackendErrors.badRequest(name, name + " must be an object, was " + v);
         return Optional.of((JsonObject) v);
     }
 
     Optional<JsonArray> array(String name) {
         if (!has(name)) return Optional.empty();
         JsonValue v = body.get(name);
-        if (!(v instanceof JsonArray)) throw Failures.badRequest(name, name + " must be an array, was " + v);
+        if (!(v instanceof JsonArray)) throw BackendErrors.badRequest(name, name + " must be an array, was " + v);
         return Optional.of((JsonArray) v);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.args.MiroStat;
 import dev.switchboard.core.JsonObject;
@@ -74,10 +75,10 @@ final class Sampling {
             try {
                 id = Integer.parseInt(e.getKey().trim());
             } catch (NumberFormatException notAnId) {
-                throw Failures.badRequest("logit_bias", "logit_bias keys must be token ids, was '" + e.getKey() + "'");
+                throw BackendErrors.badRequest("logit_bias", "logit_bias keys must be token ids, was '" + e.getKey() + "'");
             }
             if (id < 0 || id >= vocabularySize) {
-                throw Failures.badRequest("logit_bias", "logit_bias names token " + id + ", but this model's vocabulary"
+                throw BackendErrors.badRequest("logit_bias", "logit_bias names token " + id + ", but this model's vocabulary"
                         + " has ids 0 to " + (vocabularySize - 1));
             }
             out.put(id, e.getValue().floatValue());

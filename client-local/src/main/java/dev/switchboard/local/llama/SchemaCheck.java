@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonBoolean;
 import dev.switchboard.core.JsonNull;
@@ -103,12 +104,12 @@ final class SchemaCheck {
      */
     static JsonObject check(JsonValue schema, String param) {
         if (!(schema instanceof JsonObject)) {
-            throw Failures.badRequest(param, "invalid_json_schema", param + " must be a JSON schema object");
+            throw BackendErrors.badRequest(param, "invalid_json_schema", param + " must be a JSON schema object");
         }
         SchemaCheck check = new SchemaCheck((JsonObject) schema, param);
         check.values(schema, "", 0);
         if (dev.switchboard.core.internal.JsonValueAdapter.toJsonString(schema).length() > MAX_CHARS) {
-            throw Failures.badRequest(param, "invalid_json_schema", param + " is larger than " + MAX_CHARS
+            throw BackendErrors.badRequest(param, "invalid_json_schema", param + " is larger than " + MAX_CHARS
                     + " characters; a grammar that large is not worth compiling per request");
         }
         check.definitions();
@@ -121,7 +122,7 @@ final class SchemaCheck {
 
     private BadRequestException bad(String at, String problem) {
         String where = at.isEmpty() ? param : param + " at " + at;
-        return Failures.badRequest(param, "invalid_json_schema", where + ": " + problem);
+        return BackendErrors.badRequest(param, "invalid_json_schema", where + ": " + problem);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,7 @@ final class Slots {
         if (free.tryAcquire()) return true;
         if (waiting.incrementAndGet() > queueLimit) {
             waiting.decrementAndGet();
-            throw Failures.busy(deployment + ": all " + count + " slots are generating and " + queueLimit
+            throw BackendErrors.busy(deployment + ": all " + count + " slots are generating and " + queueLimit
                     + " calls already wait; try again shortly, or raise the deployment's parallel or queue option");
         }
         try {

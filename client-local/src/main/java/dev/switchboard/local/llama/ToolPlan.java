@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonString;
@@ -55,7 +56,7 @@ final class ToolPlan {
         Optional<JsonArray> list = f.array("tools");
         if (list.isEmpty() || list.get().values().isEmpty()) {
             if (f.has("tool_choice") && !isNone(f.get("tool_choice"))) {
-                throw Failures.badRequest("tool_choice", "tool_choice needs tools to choose from");
+                throw BackendErrors.badRequest("tool_choice", "tool_choice needs tools to choose from");
             }
             return Optional.empty();
         }
@@ -77,11 +78,11 @@ final class ToolPlan {
                 for (Tool t : tools) {
                     if (t.name.equals(((JsonString) name).value())) return Optional.of(new ToolPlan(tools, Choice.NAMED, List.of(t)));
                 }
-                throw Failures.badRequest("tool_choice", "tool_choice names function '" + ((JsonString) name).value()
+                throw BackendErrors.badRequest("tool_choice", "tool_choice names function '" + ((JsonString) name).value()
                         + "', which is not among the tools");
             }
         }
-        throw Failures.badRequest("tool_choice", "tool_choice must be none, auto, required or"
+        throw BackendErrors.badRequest("tool_choice", "tool_choice must be none, auto, required or"
                 + " {\"type\": \"function\", \"function\": {\"name\": …}}, was " + choiceValue);
     }
 
@@ -90,18 +91,18 @@ final class ToolPlan {
     }
 
     private static Tool tool(JsonValue value, String at) {
-        if (!(value instanceof JsonObject)) throw Failures.badRequest("tools", at + " must be an object");
+        if (!(value instanceof JsonObject)) throw BackendErrors.badRequest("tools", at + " must be an object");
         Map<String, JsonValue> t = ((JsonObject) value).values();
         JsonValue type = t.get("type");
         if (!(type instanceof JsonString) || !((JsonString) type).value().equals("function")) {
-            throw Failures.badRequest("tools", at + ".type must be function; this engine calls functions only");
+            throw BackendErrors.badRequest("tools", at + ".type must be function; this engine calls functions only");
         }
         JsonValue function = t.get("function");
-        if (!(function instanceof JsonObject)) throw Failures.badRequest("tools", at + ".function must be an object");
+        if (!(function instanceof JsonObject)) throw BackendErrors.badRequest("tools", at + ".function must be an object");
         Map<String, JsonValue> fn = ((JsonObject) function).values();
         JsonValue name = fn.get("name");
         if (!(name instanceof JsonString) || !NAME.matcher(((JsonString) name).value()).matches()) {
-            throw Failures.badRequest("tools", at + ".function.name must be 1 to 64 letters, digits, _ or -, was " + name);
+            throw BackendErrors.badRequest("tools", at + ".function.name must be 1 to 64 letters, digits, _ or -, was " + name);
         }
         JsonValue description = fn.get("description");
         JsonValue parameters = fn.get("parameters");

@@ -35,9 +35,17 @@ final class FliteLibrary {
         return Optional.ofNullable(failure);
     }
 
+    /** Whether this build holds the shim for this platform (the build machine had gcc and flite's headers). */
+    static boolean bundled() {
+        return FliteLibrary.class.getResource(resource()) != null;
+    }
+
+    private static String resource() {
+        return "native/" + platform() + "/" + NAME;
+    }
+
     private static void load() {
-        String resource = "native/" + platform() + "/" + NAME;
-        try (InputStream in = FliteLibrary.class.getResourceAsStream(resource)) {
+        try (InputStream in = FliteLibrary.class.getResourceAsStream(resource())) {
             if (in == null) {
                 failure = "this build of switchboard-client-local has no flite shim for " + platform()
                         + " (it is compiled when gcc and flite1-dev are present at build time)";

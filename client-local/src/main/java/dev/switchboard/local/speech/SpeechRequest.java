@@ -1,5 +1,6 @@
 package dev.switchboard.local.speech;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.models.audio.speech.SpeechCreateParams;
 import java.text.Normalizer;
@@ -36,23 +37,23 @@ final class SpeechRequest {
     static SpeechRequest of(SpeechCreateParams params, Voices voices, String engine) {
         String input = params.input();
         if (input.length() > MAX_INPUT) {
-            throw Failures.badRequest("input", "input is " + input.length() + " characters long; the most is " + MAX_INPUT);
+            throw BackendErrors.badRequest("input", "input is " + input.length() + " characters long; the most is " + MAX_INPUT);
         }
         String text = breakLongWords(ascii(input));
-        if (text.isBlank()) throw Failures.badRequest("input", "input has nothing to say; give the text to speak");
+        if (text.isBlank()) throw BackendErrors.badRequest("input", "input has nothing to say; give the text to speak");
         if (text.length() > MAX_TEXT) {
-            throw Failures.badRequest("input", "input spells out to " + text.length() + " characters of plain text;"
+            throw BackendErrors.badRequest("input", "input spells out to " + text.length() + " characters of plain text;"
                     + " the most is " + MAX_TEXT + "; send it in parts");
         }
 
         String requested = voiceName(params);
-        String voice = voices.engineVoice(requested).orElseThrow(() -> Failures.badRequest("voice",
+        String voice = voices.engineVoice(requested).orElseThrow(() -> BackendErrors.badRequest("voice",
                 "voice '" + requested + "' is not one the " + engine + " engine speaks; the voices are "
                         + String.join(", ", voices.names())));
 
         double speed = params.speed().orElse(1.0);
         if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
-            throw Failures.badRequest("speed", "speed must be between " + MIN_SPEED + " and " + MAX_SPEED + ", was " + speed);
+            throw BackendErrors.badRequest("speed", "speed must be between " + MIN_SPEED + " and " + MAX_SPEED + ", was " + speed);
         }
 
         AudioFormat format = AudioFormat.WAV;
@@ -63,12 +64,12 @@ final class SpeechRequest {
                 if (f.wireName().equals(name)) format = f;
             }
             if (format == null) {
-                throw Failures.badRequest("response_format", "response_format '" + name + "' is not supported by the local"
+                throw BackendErrors.badRequest("response_format", "response_format '" + name + "' is not supported by the local"
                         + " speech engine (it has no " + name + " encoder); the formats are wav and pcm");
             }
         }
         if (params.streamFormat().isPresent() && !params.streamFormat().get().asString().equals("audio")) {
-            throw Failures.badRequest("stream_format", "stream_format '" + params.streamFormat().get().asString()
+            throw BackendErrors.badRequest("stream_format", "stream_format '" + params.streamFormat().get().asString()
                     + "' is not supported by the local speech engine; use audio (the body streams as it is spoken)");
         }
         return new SpeechRequest(text, voice, speed, format);

@@ -1,5 +1,6 @@
 package dev.switchboard.local.speech;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.http.HttpResponse;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.SingleEmitter;
@@ -68,7 +69,7 @@ final class Synthesis implements Runnable {
             // The reader closed the body: nothing is waiting for the audio.
         } catch (RuntimeException | Error e) {
             if (!answered) {
-                emitter.tryOnError(Failures.engineFailed("The " + synthesizer.name() + " engine failed to speak: "
+                emitter.tryOnError(BackendErrors.failed("The " + synthesizer.name() + " engine failed to speak: "
                         + e.getMessage(), e));
             } else {
                 response.fail(e);

@@ -1,5 +1,6 @@
 package dev.switchboard.local.whisper;
 
+import dev.switchboard.backend.BackendErrors;
 import io.github.givimad.whisperjni.WhisperState;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ final class States {
         }
         if (waiting.incrementAndGet() > queueLimit) {
             waiting.decrementAndGet();
-            throw Failures.busy(deployment + ": all " + count() + " whisper states of its model are transcribing and "
+            throw BackendErrors.busy(deployment + ": all " + count() + " whisper states of its model are transcribing and "
                     + queueLimit + " calls already wait; try again shortly, or raise the deployment's parallel or queue option");
         }
         try {
@@ -68,7 +69,7 @@ final class States {
         if (made >= limit) return null;
         WhisperState state = NativeWhisper.newState(model.context);
         if (state == null && made == 0) {
-            throw Failures.engineFailed(deployment + ": whisper.cpp could not make a state to transcribe on: ggml's table"
+            throw BackendErrors.failed(deployment + ": whisper.cpp could not make a state to transcribe on: ggml's table"
                     + " of " + NativeWhisper.CONTEXTS + " contexts is full (" + NativeWhisper.reservedNow() + " in use by"
                     + " the whisper models and states of this process), or memory ran out; load fewer whisper models");
         }

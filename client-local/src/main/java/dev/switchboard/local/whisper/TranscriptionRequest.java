@@ -1,5 +1,6 @@
 package dev.switchboard.local.whisper;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.local.WhisperOptions;
 import dev.switchboard.models.audio.AudioResponseFormat;
 import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
@@ -37,11 +38,11 @@ final class TranscriptionRequest {
     static TranscriptionRequest read(TranscriptionCreateParams params, WhisperOptions options, WhisperModelFile model) {
         String format = params.responseFormat().map(AudioResponseFormat::asString).orElse("json");
         if (format.equals("diarized_json")) {
-            throw Failures.badRequest("response_format", "unsupported_value", "response_format 'diarized_json' needs a"
+            throw BackendErrors.badRequest("response_format", "unsupported_value", "response_format 'diarized_json' needs a"
                     + " diarization model; the local whisper engine writes json, text, srt, verbose_json and vtt");
         }
         if (!FORMATS.contains(format)) {
-            throw Failures.badRequest("response_format", "invalid_value", "response_format '" + format + "' is not one of"
+            throw BackendErrors.badRequest("response_format", "invalid_value", "response_format '" + format + "' is not one of"
                     + " json, text, srt, verbose_json and vtt");
         }
 
@@ -49,16 +50,16 @@ final class TranscriptionRequest {
                 .orElse(options.language().orElse(null));
         if (language != null) {
             if (!Languages.known(language)) {
-                throw Failures.badRequest("language", "invalid_value", "language '" + params.language().orElse(language)
+                throw BackendErrors.badRequest("language", "invalid_value", "language '" + params.language().orElse(language)
                         + "' is not a language whisper knows; give an ISO-639-1 code such as en, de or fr, or none to"
                         + " have it detected");
             }
             if (!model.multilingual() && !language.equals("en")) {
-                throw Failures.badRequest("language", "unsupported_value", "language '" + language + "': this deployment's"
+                throw BackendErrors.badRequest("language", "unsupported_value", "language '" + language + "': this deployment's"
                         + " model is English-only; ask for en, or use a multilingual model");
             }
             if (Languages.index(language) >= model.languages() && model.multilingual()) {
-                throw Failures.badRequest("language", "unsupported_value", "language '" + language + "' is not one this"
+                throw BackendErrors.badRequest("language", "unsupported_value", "language '" + language + "' is not one this"
                         + " deployment's model knows (it knows " + model.languages() + ")");
             }
         } else if (!model.multilingual()) {
@@ -67,14 +68,14 @@ final class TranscriptionRequest {
 
         String prompt = params.prompt().orElse(null);
         if (prompt != null && prompt.length() > MAX_PROMPT_CHARS) {
-            throw Failures.badRequest("prompt", "invalid_value", "prompt is " + prompt.length() + " characters; whisper uses"
+            throw BackendErrors.badRequest("prompt", "invalid_value", "prompt is " + prompt.length() + " characters; whisper uses"
                     + " only its last 224 tokens, and the local engine takes at most " + MAX_PROMPT_CHARS + " characters");
         }
         if (prompt != null && prompt.isBlank()) prompt = null;
 
         double temperature = params.temperature().orElse(0.0);
         if (!(temperature >= 0 && temperature <= 1)) {
-            throw Failures.badRequest("temperature", "invalid_value", "temperature must be between 0 and 1, was "
+            throw BackendErrors.badRequest("temperature", "invalid_value", "temperature must be between 0 and 1, was "
                     + temperature);
         }
 
@@ -83,18 +84,18 @@ final class TranscriptionRequest {
         for (TimestampGranularity g : granularities) {
             String value = g.asString();
             if (value.equals("word")) {
-                throw Failures.badRequest("timestamp_granularities", "unsupported_value", "timestamp_granularities 'word'"
+                throw BackendErrors.badRequest("timestamp_granularities", "unsupported_value", "timestamp_granularities 'word'"
                         + " is not available from the local whisper engine (whisper-jni 1.7.1 exposes no token"
                         + " timestamps); ask for 'segment', or send the request to a remote deployment");
             }
             if (!value.equals("segment")) {
-                throw Failures.badRequest("timestamp_granularities", "invalid_value", "timestamp_granularities '" + value
+                throw BackendErrors.badRequest("timestamp_granularities", "invalid_value", "timestamp_granularities '" + value
                         + "' is not one of word and segment");
             }
             segments = true;
         }
         if (!granularities.isEmpty() && !format.equals("verbose_json")) {
-            throw Failures.badRequest("timestamp_granularities", "invalid_value", "timestamp_granularities needs"
+            throw BackendErrors.badRequest("timestamp_granularities", "invalid_value", "timestamp_granularities needs"
                     + " response_format 'verbose_json', was '" + format + "'");
         }
         return new TranscriptionRequest(format, language, prompt, (float) temperature, segments);

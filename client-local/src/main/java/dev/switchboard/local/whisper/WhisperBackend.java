@@ -1,5 +1,6 @@
 package dev.switchboard.local.whisper;
 
+import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
 import dev.switchboard.core.RequestOptions;
@@ -94,7 +95,7 @@ public final class WhisperBackend implements Backend {
                 states.release(state);
             }
             if (result == null) {
-                throw Failures.engineFailed(deployment + ": whisper.cpp failed to transcribe the audio; its log, at debug"
+                throw BackendErrors.failed(deployment + ": whisper.cpp failed to transcribe the audio; its log, at debug"
                         + " level under dev.switchboard.local.whisper.native, says why");
             }
             emitter.onSuccess(Answers.write(request, result, (double) samples.length / SAMPLE_RATE));
@@ -104,17 +105,17 @@ public final class WhisperBackend implements Backend {
     /** The audio as whisper takes it: 16 kHz mono floats; a 400 naming the problem when it cannot be. */
     private static float[] samples(byte[] audio) {
         if (audio.length > MAX_FILE_BYTES) {
-            throw Failures.badRequest("file", "invalid_value", "The audio file is " + audio.length + " bytes; the most is "
+            throw BackendErrors.badRequest("file", "invalid_value", "The audio file is " + audio.length + " bytes; the most is "
                     + MAX_FILE_BYTES + " (25 MB), as with the OpenAI API");
         }
         Pcm pcm;
         try {
             pcm = AudioDecoder.decode(audio, SAMPLE_RATE, MAX_SECONDS);
         } catch (AudioFormatException e) {
-            throw Failures.badRequest("file", e.unsupported() ? "unsupported_format" : "invalid_audio", e.getMessage());
+            throw BackendErrors.badRequest("file", e.unsupported() ? "unsupported_format" : "invalid_audio", e.getMessage());
         }
         if (pcm.seconds() < MIN_SECONDS) {
-            throw Failures.badRequest("file", "audio_too_short", "Audio file is too short. Minimum audio length is 0.1 seconds.");
+            throw BackendErrors.badRequest("file", "audio_too_short", "Audio file is too short. Minimum audio length is 0.1 seconds.");
         }
         return pcm.samples();
     }

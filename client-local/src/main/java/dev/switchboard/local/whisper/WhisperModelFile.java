@@ -1,5 +1,7 @@
 package dev.switchboard.local.whisper;
 
+import dev.switchboard.local.internal.ModelFileInput;
+import dev.switchboard.local.internal.ModelFormatException;
 import dev.switchboard.errors.ModelLoadException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -78,7 +80,7 @@ public final class WhisperModelFile {
     /** The checked file and what the engine needs from it; throws ModelLoadException naming the problem. */
     public static WhisperModelFile read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(file, new ModelInput(channel));
+            return read(file, new ModelFileInput(channel));
         } catch (ModelFormatException e) {
             throw new ModelLoadException(file + " is not a whisper.cpp model it can load: " + e.getMessage());
         } catch (NoSuchFileException e) {
@@ -88,7 +90,7 @@ public final class WhisperModelFile {
         }
     }
 
-    private static WhisperModelFile read(Path file, ModelInput in) {
+    private static WhisperModelFile read(Path file, ModelFileInput in) {
         int magic = in.i32("the magic number");
         if (magic != MAGIC) {
             throw new ModelFormatException(String.format("it starts with 0x%08x, not ggml's magic 0x%08x%s", magic, MAGIC,
@@ -261,7 +263,7 @@ public final class WhisperModelFile {
         t.put(p + ".out.bias", new Expected(f32, s));
     }
 
-    private static void checkTensors(ModelInput in, Map<String, Expected> expected) {
+    private static void checkTensors(ModelFileInput in, Map<String, Expected> expected) {
         Set<String> seen = new HashSet<>();
         int index = 0;
         while (in.remaining() > 0) {

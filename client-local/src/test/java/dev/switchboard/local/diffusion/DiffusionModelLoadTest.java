@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.errors.ModelLoadException;
-import dev.switchboard.local.testing.OnnxGraph;
-import dev.switchboard.local.testing.TinyDiffusion;
+import dev.switchboard.local.tiny.OnnxGraph;
+import dev.switchboard.local.tiny.TinyDiffusion;
 import dev.switchboard.models.images.ImageGenerateParams;
 import java.io.IOException;
 import java.nio.file.Files;

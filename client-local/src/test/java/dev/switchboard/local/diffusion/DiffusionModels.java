@@ -2,7 +2,7 @@ package dev.switchboard.local.diffusion;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
-import dev.switchboard.local.testing.TinyDiffusion;
+import dev.switchboard.local.tiny.TinyDiffusion;
 import dev.switchboard.router.Deployment;
 import dev.switchboard.router.Pool;
 import dev.switchboard.router.RetryPolicy;

@@ -7,7 +7,7 @@ import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.errors.BadRequestException;
 import dev.switchboard.local.DiffusionProgress;
-import dev.switchboard.local.testing.TinyDiffusion;
+import dev.switchboard.local.tiny.TinyDiffusion;
 import dev.switchboard.models.images.ImageGenerateParams;
 import dev.switchboard.models.images.ImagesResponse;
 import dev.switchboard.rx.RxOpenAIClient;

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtSession;
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.local.DiffusionProgress;
-import dev.switchboard.local.testing.TinyDiffusion;
+import dev.switchboard.local.tiny.TinyDiffusion;
 import dev.switchboard.models.images.ImageGenerateParams;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;

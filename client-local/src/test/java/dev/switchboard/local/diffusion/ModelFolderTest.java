@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.errors.ModelLoadException;
 import dev.switchboard.local.files.HubEnvironment;
 import dev.switchboard.local.files.ModelFiles;
-import dev.switchboard.local.testing.TinyDiffusion;
+import dev.switchboard.local.tiny.TinyDiffusion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.switchboard.local.gguf;
 
-import static dev.switchboard.local.testing.GgufWriter.ARRAY;
-import static dev.switchboard.local.testing.GgufWriter.STRING;
+import static dev.switchboard.local.tiny.GgufWriter.ARRAY;
+import static dev.switchboard.local.tiny.GgufWriter.STRING;
 
-import dev.switchboard.local.testing.GgufWriter;
-import dev.switchboard.local.testing.GgufWriter.Layout;
-import dev.switchboard.local.testing.TinyLlama;
-import dev.switchboard.local.testing.TinyVocabulary;
+import dev.switchboard.local.tiny.GgufWriter;
+import dev.switchboard.local.tiny.GgufWriter.Layout;
+import dev.switchboard.local.tiny.TinyLlama;
+import dev.switchboard.local.tiny.TinyVocabulary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

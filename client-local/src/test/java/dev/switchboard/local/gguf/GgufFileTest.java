@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.errors.ModelLoadException;
-import dev.switchboard.local.testing.GgufWriter;
-import dev.switchboard.local.testing.TinyLlama;
-import dev.switchboard.local.testing.TinyVocabulary;
+import dev.switchboard.local.tiny.GgufWriter;
+import dev.switchboard.local.tiny.TinyLlama;
+import dev.switchboard.local.tiny.TinyVocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;

@@ -1,7 +1,7 @@
 package dev.switchboard.local.llama;
 
 import dev.switchboard.client.OpenAIClient;
-import dev.switchboard.local.testing.TinyLlama;
+import dev.switchboard.local.tiny.TinyLlama;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import java.nio.file.Files;
 import java.nio.file.Path;

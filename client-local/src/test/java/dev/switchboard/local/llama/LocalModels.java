@@ -2,7 +2,7 @@ package dev.switchboard.local.llama;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
-import dev.switchboard.local.testing.TinyLlama;
+import dev.switchboard.local.tiny.TinyLlama;
 import dev.switchboard.router.Deployment;
 import dev.switchboard.router.Pool;
 import dev.switchboard.router.Router;

@@ -1,18 +1,18 @@
 package dev.switchboard.local.whisper;
 
-import static dev.switchboard.local.testing.WhisperGgmlWriter.FTYPE;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_AUDIO_CTX;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_AUDIO_HEAD;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_AUDIO_LAYER;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_AUDIO_STATE;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_MELS;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_TEXT_CTX;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_TEXT_LAYER;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_TEXT_STATE;
-import static dev.switchboard.local.testing.WhisperGgmlWriter.N_VOCAB;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.FTYPE;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_AUDIO_CTX;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_AUDIO_HEAD;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_AUDIO_LAYER;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_AUDIO_STATE;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_MELS;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_TEXT_CTX;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_TEXT_LAYER;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_TEXT_STATE;
+import static dev.switchboard.local.tiny.WhisperGgmlWriter.N_VOCAB;
 
-import dev.switchboard.local.testing.TinyWhisper;
-import dev.switchboard.local.testing.WhisperGgmlWriter;
+import dev.switchboard.local.tiny.TinyWhisper;
+import dev.switchboard.local.tiny.WhisperGgmlWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

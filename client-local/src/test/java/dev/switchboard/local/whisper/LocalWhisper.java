@@ -3,7 +3,7 @@ package dev.switchboard.local.whisper;
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
 import dev.switchboard.local.testing.TestAudio;
-import dev.switchboard.local.testing.TinyWhisper;
+import dev.switchboard.local.tiny.TinyWhisper;
 import dev.switchboard.router.Deployment;
 import dev.switchboard.router.Pool;
 import dev.switchboard.router.Router;

@@ -1,7 +1,7 @@
 package dev.switchboard.local.whisper;
 
-import dev.switchboard.local.testing.TinyWhisper;
-import dev.switchboard.local.testing.WhisperGgmlWriter;
+import dev.switchboard.local.tiny.TinyWhisper;
+import dev.switchboard.local.tiny.WhisperGgmlWriter;
 
 /** Whole model files whisper.cpp 1.7.1 would abort on, made from the tiny model. */
 final class LocalWhisperFiles {

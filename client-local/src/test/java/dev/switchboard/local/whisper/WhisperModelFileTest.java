@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.errors.ModelLoadException;
-import dev.switchboard.local.testing.TinyWhisper;
+import dev.switchboard.local.tiny.TinyWhisper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,2 @@
+/** Shared by the local engines; not API. */
+package dev.switchboard.local.internal;

@@ -315,7 +315,7 @@ final class GgufParser {
                     + "), which the llama.cpp build here (b4916) no longer reads; quantize the model again");
         }
         if (!type.computable()) {
-            throw new GgufFormatException(tensor + " has type " + type + " (" + typeId + "); llama.cpp computes with"
+            throw new ModelFormatException(tensor + " has type " + type + " (" + typeId + "); llama.cpp computes with"
                     + " float and quantized tensors only, and crashes on one of this type");
         }
         if (dims[0] % type.blockSize != 0) {

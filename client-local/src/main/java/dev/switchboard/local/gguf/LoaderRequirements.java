@@ -150,7 +150,7 @@ final class LoaderRequirements {
     private void epsilon(String key) {
         double eps = f32(key);
         if (!(eps >= 0) || Double.isInfinite(eps)) {
-            throw new GgufFormatException(key + " is " + (float) eps + "; it must be a finite number of at least 0");
+            throw new ModelFormatException(key + " is " + (float) eps + "; it must be a finite number of at least 0");
         }
     }
 
@@ -178,7 +178,7 @@ final class LoaderRequirements {
         }
         if (model.equals("rwkv") && !arch.name.startsWith("rwkv")) {
             // Measured with a llama model: llama.cpp works for about 100 s, then fails to load it.
-            throw new GgufFormatException("tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp"
+            throw new ModelFormatException("tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp"
                     + " cannot load for a " + arch.name + " model");
         }
         GgufValue tokens = file.get(GgufParser.TOKENS);
@@ -239,7 +239,7 @@ final class LoaderRequirements {
             int[] types = file.tokenTypes();
             for (int id = 0; types != null && id < n; id++) {
                 if (types[id] == TOKEN_TYPE_BYTE) {
-                    throw new GgufFormatException("token " + id + " is of type byte (6), which a WordPiece (bert)"
+                    throw new ModelFormatException("token " + id + " is of type byte (6), which a WordPiece (bert)"
                             + " vocabulary cannot have: llama.cpp cannot turn it back into text");
                 }
             }

@@ -7,7 +7,7 @@ import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonString;
 import dev.switchboard.core.JsonValue;
 import dev.switchboard.local.testing.TestAudio;
-import dev.switchboard.local.testing.TinyLlama;
+import dev.switchboard.local.tiny.TinyLlama;
 import dev.switchboard.models.ResponseFormatJsonSchema;
 import dev.switchboard.models.audio.transcriptions.TranscriptionCreateParams;
 import dev.switchboard.models.chat.completions.ChatCompletion;

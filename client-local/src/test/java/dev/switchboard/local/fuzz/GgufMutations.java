@@ -1,9 +1,9 @@
 package dev.switchboard.local.fuzz;
 
-import dev.switchboard.local.testing.GgufWriter;
-import dev.switchboard.local.testing.GgufWriter.Layout;
-import dev.switchboard.local.testing.TinyLlama;
-import dev.switchboard.local.testing.TinyVocabulary;
+import dev.switchboard.local.tiny.GgufWriter;
+import dev.switchboard.local.tiny.GgufWriter.Layout;
+import dev.switchboard.local.tiny.TinyLlama;
+import dev.switchboard.local.tiny.TinyVocabulary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.switchboard.local.fuzz;
 
-import dev.switchboard.local.testing.TinyWhisper;
-import dev.switchboard.local.testing.WhisperGgmlWriter;
+import dev.switchboard.local.tiny.TinyWhisper;
+import dev.switchboard.local.tiny.WhisperGgmlWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -236,6 +236,8 @@ class AsyncChatTest {
 
     @Test
     void subscribingAfterCloseIsRefused() {
+        // An answer that never comes: the request must not end before close() (a warm JVM's 418 could win that race).
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         AsyncStreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS);
         response.close();
 
@@ -248,6 +250,8 @@ class AsyncChatTest {
 
     @Test
     void anExecutorThatRejectsTheStreamFailsSubscribeAndTheFuture() {
+        // An answer that never comes: the request must not fail before subscribe() is rejected.
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         AsyncStreamResponse<ChatCompletionChunk> response = client.chat().completions().createStreaming(PARAMS);
         RejectedExecutionException full = new RejectedExecutionException("no room");
 

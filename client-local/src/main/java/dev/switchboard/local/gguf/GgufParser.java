@@ -314,6 +314,10 @@ final class GgufParser {
             throw new ModelFormatException(tensor + " has type " + type + " (" + typeId
                     + "), which the llama.cpp build here (b4916) no longer reads; quantize the model again");
         }
+        if (!type.computable()) {
+            throw new ModelFormatException(tensor + " has type " + type + " (" + typeId + "); llama.cpp computes with"
+                    + " float and quantized tensors only, and crashes on one of this type");
+        }
         if (dims[0] % type.blockSize != 0) {
             throw new ModelFormatException(tensor + " of type " + type + " has rows of " + dims[0]
                     + " elements, not a multiple of its block size " + type.blockSize);

@@ -54,6 +54,8 @@ final class LoaderRequirements {
             throw new ModelFormatException("it is part of a model split into " + split.value() + " files;"
                     + " merge them into one file with llama.cpp's llama-gguf-split --merge");
         }
+        // llama.cpp reads the file type with an assertion on its type: anything but one u32 aborts the process.
+        optionalU32("general.file_type", -1);
         u32Positive(arch.key("context_length"));
         long embd = u32Positive(arch.key("embedding_length"));
         long layers = u32Positive(arch.key("block_count"));
@@ -134,13 +136,21 @@ final class LoaderRequirements {
     private void checkNorm() {
         switch (arch.norm) {
             case RMS:
-                f32(arch.key("attention.layer_norm_rms_epsilon"));
+                epsilon(arch.key("attention.layer_norm_rms_epsilon"));
                 break;
             case LAYER:
-                f32(arch.key("attention.layer_norm_epsilon"));
+                epsilon(arch.key("attention.layer_norm_epsilon"));
                 break;
             default:
                 break;
+        }
+    }
+
+    /** ggml asserts {@code eps >= 0} when it normalises: a negative or NaN epsilon aborts the first call. */
+    private void epsilon(String key) {
+        double eps = f32(key);
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new ModelFormatException(key + " is " + (float) eps + "; it must be a finite number of at least 0");
         }
     }
 
@@ -165,6 +175,11 @@ final class LoaderRequirements {
         if (!TOKENIZER_MODELS.contains(model)) {
             throw new ModelFormatException("tokenizer.ggml.model is '" + model + "'; llama.cpp knows "
                     + String.join(", ", TOKENIZER_MODELS.stream().sorted().toList()));
+        }
+        if (model.equals("rwkv") && !arch.name.startsWith("rwkv")) {
+            // Measured with a llama model: llama.cpp works for about 100 s, then fails to load it.
+            throw new ModelFormatException("tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp"
+                    + " cannot load for a " + arch.name + " model");
         }
         GgufValue tokens = file.get(GgufParser.TOKENS);
         if (tokens == null) {
@@ -216,6 +231,16 @@ final class LoaderRequirements {
             for (int id = 0; types != null && id < n; id++) {
                 if (types[id] == TOKEN_TYPE_BYTE && !table.isSpelledAsByte(id)) {
                     throw new ModelFormatException("token " + id + " is of type byte (6) but is not spelled <0xXX>");
+                }
+            }
+        }
+        if (model.equals("bert")) {
+            // Measured: WordPiece cannot turn a byte token back into text, and llama.cpp aborts when one is generated.
+            int[] types = file.tokenTypes();
+            for (int id = 0; types != null && id < n; id++) {
+                if (types[id] == TOKEN_TYPE_BYTE) {
+                    throw new ModelFormatException("token " + id + " is of type byte (6), which a WordPiece (bert)"
+                            + " vocabulary cannot have: llama.cpp cannot turn it back into text");
                 }
             }
         }

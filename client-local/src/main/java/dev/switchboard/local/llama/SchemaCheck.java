@@ -3,6 +3,7 @@ package dev.switchboard.local.llama;
 import dev.switchboard.backend.BackendErrors;
 import dev.switchboard.core.JsonArray;
 import dev.switchboard.core.JsonBoolean;
+import dev.switchboard.core.JsonNull;
 import dev.switchboard.core.JsonNumber;
 import dev.switchboard.core.JsonObject;
 import dev.switchboard.core.JsonString;
@@ -64,13 +65,33 @@ final class SchemaCheck {
             Map.entry("unevaluatedItems", "llama.cpp's converter ignores it"));
     private static final Set<String> CONSUMING = Set.of("properties", "additionalProperties", "items", "prefixItems");
     private static final int MAX_DEPTH = 64;
+    /**
+     * JSON nesting, annotations and values included. Our JSON writer stops at 255 levels, and the
+     * grammar path wraps a tool's parameters in a few more.
+     */
+    private static final int MAX_JSON_DEPTH = 200;
+    private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+    /**
+     * How many elements llama.cpp may unroll for a schema's bounds: its grammar spells each
+     * {@code maxLength}, {@code maxItems} and pattern {@code {m,n}} out as that many copies. Measured
+     * (b4916, tiny model): maxLength 1,000,000 took 5.5 s and 480 MB to compile; 100,000,000 passed
+     * 17 GB and two minutes, enough for the system to kill the JVM. 100,000 costs about 50 MB.
+     */
+    private static final long MAX_UNROLLED = 100_000;
     private static final int MAX_CHARS = 256 * 1024;
-    private static final long SAFE_INTEGER = 1L << 53;
+    /**
+     * llama.cpp reads integer bounds into 32-bit ints (1e12 overflowed, and INT_MIN or INT_MAX after the
+     * exclusive shift mean "unbounded" there: with no bound left its converter threw, aborting the
+     * JVM; found by fuzzing). Within this range each bound stays a bound.
+     */
+    private static final long MAX_INT_BOUND = Integer.MAX_VALUE - 1L;
 
     private final JsonObject root;
     private final String param;
     /** Each reference target (a JSON pointer) and the references reachable from it without consuming input. */
     private final Map<String, Set<String>> bareRefs = new HashMap<>();
+    /** The elements the grammar unrolls for the bounds seen so far. */
+    private long unrolled;
 
     private SchemaCheck(JsonObject root, String param) {
         this.root = root;
@@ -85,14 +106,16 @@ final class SchemaCheck {
         if (!(schema instanceof JsonObject)) {
             throw BackendErrors.badRequest(param, "invalid_json_schema", param + " must be a JSON schema object");
         }
+        SchemaCheck check = new SchemaCheck((JsonObject) schema, param);
+        check.values(schema, "", 0);
         if (dev.switchboard.core.internal.JsonValueAdapter.toJsonString(schema).length() > MAX_CHARS) {
             throw BackendErrors.badRequest(param, "invalid_json_schema", param + " is larger than " + MAX_CHARS
                     + " characters; a grammar that large is not worth compiling per request");
         }
-        SchemaCheck check = new SchemaCheck((JsonObject) schema, param);
         check.definitions();
         check.bareRefs.put("", new LinkedHashSet<>());
         check.subschema(schema, "", 0, check.bareRefs.get(""));
+        check.everyRef(schema, "");
         check.noBareLoops();
         return (JsonObject) schema;
     }
@@ -100,6 +123,36 @@ final class SchemaCheck {
     private BadRequestException bad(String at, String problem) {
         String where = at.isEmpty() ? param : param + " at " + at;
         return BackendErrors.badRequest(param, "invalid_json_schema", where + ": " + problem);
+    }
+
+    /**
+     * Every JSON value of the schema, keywords or not: nested no deeper than {@link #MAX_JSON_DEPTH},
+     * and numbers within a double's range. llama.cpp's JSON parser (nlohmann) throws on a number it
+     * cannot hold in a double, such as 1e400, and nothing catches it there: measured with
+     * de.kherud:llama 4.2.0, the process aborts ("number overflow parsing '1E+400'"), wherever the
+     * number sits (a default, an enum value, a title's neighbour).
+     */
+    private void values(JsonValue value, String at, int depth) {
+        if (depth > MAX_JSON_DEPTH) throw bad(at, "nests deeper than " + MAX_JSON_DEPTH + " levels of JSON");
+        if (value instanceof JsonObject) {
+            for (Map.Entry<String, JsonValue> e : ((JsonObject) value).values().entrySet()) {
+                values(e.getValue(), at + "/" + e.getKey(), depth + 1);
+            }
+        } else if (value instanceof JsonArray) {
+            List<JsonValue> items = ((JsonArray) value).values();
+            for (int i = 0; i < items.size(); i++) values(items.get(i), at + "/" + i, depth + 1);
+        } else if (value instanceof JsonNumber && !withinDouble(((JsonNumber) value).value())) {
+            throw bad(at, value + " is beyond the range of a double (±" + Double.MAX_VALUE + "), which llama.cpp cannot read");
+        }
+    }
+
+    private static boolean withinDouble(Number n) {
+        if (n instanceof Double || n instanceof Float) return Double.isFinite(n.doubleValue());
+        try {
+            return new BigDecimal(n.toString()).abs().compareTo(MAX_DOUBLE) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** $defs and definitions hold schemas too; each is checked, referenced or not. */
@@ -140,7 +193,8 @@ final class SchemaCheck {
             bare.add(resolve(ref, at + "/$ref"));
             return; // llama.cpp uses the reference alone
         }
-        for (String union : List.of("anyOf", "oneOf")) {
+        // llama.cpp takes oneOf when both are there, and ignores anyOf.
+        for (String union : List.of("oneOf", "anyOf")) {
             if (!s.containsKey(union)) continue;
             List<JsonValue> alternatives = array(s.get(union), at + "/" + union);
             if (alternatives.isEmpty()) throw bad(at + "/" + union, "must list at least one schema");
@@ -196,12 +250,16 @@ final class SchemaCheck {
         long minItems = count(s, "minItems", at);
         long maxItems = count(s, "maxItems", at);
         if (minItems > maxItems) throw bad(at, "minItems " + minItems + " is more than maxItems " + maxItems);
+        if (s.containsKey("maxItems")) unroll(maxItems, at + "/maxItems");
+        else if (s.containsKey("minItems")) unroll(minItems, at + "/minItems");
         boolean stringOnly = types.equals(Set.of("string"));
         if (s.containsKey("minLength") || s.containsKey("maxLength")) {
             if (!stringOnly) throw bad(at, "minLength and maxLength are honoured only with \"type\": \"string\"");
             long min = count(s, "minLength", at);
             long max = count(s, "maxLength", at);
             if (min > max) throw bad(at, "minLength " + min + " is more than maxLength " + max);
+            if (s.containsKey("maxLength")) unroll(max, at + "/maxLength");
+            else unroll(min, at + "/minLength");
         }
         if (s.containsKey("pattern")) pattern(string(s.get("pattern"), at + "/pattern"), at + "/pattern");
         boolean bounded = s.containsKey("minimum") || s.containsKey("maximum") || s.containsKey("exclusiveMinimum")
@@ -214,6 +272,69 @@ final class SchemaCheck {
             long min = Math.max(bound(s, "minimum", at, 0), bound(s, "exclusiveMinimum", at, 1));
             long max = Math.min(bound(s, "maximum", at, 0), bound(s, "exclusiveMaximum", at, -1));
             if (min > max) throw bad(at, "no integer lies between its minimum and maximum");
+        }
+    }
+
+    /** Adds {@code n} elements the grammar will unroll, refusing the schema once they are too many. */
+    private void unroll(long n, String at) {
+        unrolled = Math.min(Long.MAX_VALUE / 2, unrolled + n);
+        if (unrolled > MAX_UNROLLED) {
+            throw bad(at, "brings the elements llama.cpp's grammar must spell out for lengths, item counts and pattern"
+                    + " repetitions to " + (n > MAX_UNROLLED ? n : unrolled) + " (at most " + MAX_UNROLLED + " in a schema);"
+                    + " it unrolls each bound into that many copies, which takes seconds and gigabytes beyond this");
+        }
+    }
+
+    /**
+     * The elements a pattern unrolls: one for each atom, times its repetition {@code {m}}, {@code {m,}}
+     * or {@code {m,n}} (nested repetitions multiply); {@code *}, {@code +} and {@code ?} unroll nothing.
+     */
+    private static long unrolledIn(String p, int[] pos) {
+        long total = 0;
+        while (pos[0] < p.length()) {
+            char c = p.charAt(pos[0]);
+            if (c == ')') break;
+            if (c == '|') {
+                pos[0]++;
+                continue;
+            }
+            long atom = 1;
+            if (c == '(') {
+                pos[0]++;
+                if (p.startsWith("?:", pos[0])) pos[0] += 2;
+                atom = Math.max(1, unrolledIn(p, pos));
+                pos[0]++; // the ')'
+            } else if (c == '[') {
+                pos[0]++;
+                if (pos[0] < p.length() && p.charAt(pos[0]) == '^') pos[0]++;
+                if (pos[0] < p.length() && p.charAt(pos[0]) == ']') pos[0]++;
+                while (pos[0] < p.length() && p.charAt(pos[0]) != ']') pos[0] += p.charAt(pos[0]) == '\\' ? 2 : 1;
+                pos[0]++;
+            } else {
+                pos[0] += c == '\\' ? 2 : 1;
+            }
+            long times = 1;
+            if (pos[0] < p.length() && p.charAt(pos[0]) == '{') {
+                int close = p.indexOf('}', pos[0]);
+                if (close > 0) {
+                    String[] bounds = p.substring(pos[0] + 1, close).split(",", -1);
+                    times = Math.max(1, repetitions(bounds.length > 1 && !bounds[1].isEmpty() ? bounds[1] : bounds[0]));
+                    pos[0] = close + 1;
+                }
+            } else if (pos[0] < p.length() && "*+?".indexOf(p.charAt(pos[0])) >= 0) {
+                pos[0]++;
+            }
+            if (pos[0] < p.length() && p.charAt(pos[0]) == '?') pos[0]++; // lazy
+            total = Math.min(Long.MAX_VALUE / 2, total + (atom > Long.MAX_VALUE / 2 / times ? Long.MAX_VALUE / 2 : atom * times));
+        }
+        return total;
+    }
+
+    private static long repetitions(String digits) {
+        try {
+            return Long.parseLong(digits.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE / 2;
         }
     }
 
@@ -247,8 +368,9 @@ final class SchemaCheck {
         JsonValue value = s.get(key);
         if (value == null) return key.toLowerCase(java.util.Locale.ROOT).contains("min") ? Long.MIN_VALUE : Long.MAX_VALUE;
         Long n = whole(value);
-        if (n == null || Math.abs(n) > SAFE_INTEGER) {
-            throw bad(at + "/" + key, "must be a whole number within ±2^53, was " + value);
+        if (n == null || Math.abs(n) > MAX_INT_BOUND) {
+            throw bad(at + "/" + key, "must be a whole number within ±" + MAX_INT_BOUND + " (llama.cpp reads integer bounds"
+                    + " as 32-bit ints), was " + value);
         }
         return n + shift;
     }
@@ -263,8 +385,8 @@ final class SchemaCheck {
         }
     }
 
-    /** A local reference, as the JSON pointer it names; it must lead to an object inside this schema. */
-    private String resolve(String ref, String at) {
+    /** What a local reference leads to; throws when it is not local or leads nowhere. */
+    private JsonValue target(String ref, String at) {
         if (!ref.startsWith("#/")) {
             throw bad(at, "'" + ref + "' is not a local reference; llama.cpp resolves only #/… inside the schema");
         }
@@ -275,9 +397,36 @@ final class SchemaCheck {
         JsonValue target = root;
         for (String token : pointer.substring(1).split("/", -1)) {
             JsonValue next = target instanceof JsonObject ? ((JsonObject) target).values().get(token) : null;
-            if (next == null) throw bad(at, "'" + ref + "' leads nowhere: no '" + token + "' there");
+            if (next == null || next instanceof JsonNull) throw bad(at, "'" + ref + "' leads nowhere: no '" + token + "' there");
             target = next;
         }
+        return target;
+    }
+
+    /**
+     * llama.cpp resolves every {@code $ref} of the document before it converts anything, wherever
+     * the reference sits (beside an anyOf, inside a const or a default), and one it cannot resolve
+     * (not a string, not local, leading nowhere) aborts the process: measured, found by fuzzing. So
+     * each must be a string that leads somewhere. As there, an object with a $ref is not looked into.
+     */
+    private void everyRef(JsonValue value, String at) {
+        if (value instanceof JsonArray) {
+            List<JsonValue> items = ((JsonArray) value).values();
+            for (int i = 0; i < items.size(); i++) everyRef(items.get(i), at + "/" + i);
+        } else if (value instanceof JsonObject) {
+            Map<String, JsonValue> o = ((JsonObject) value).values();
+            if (o.containsKey("$ref")) {
+                target(string(o.get("$ref"), at + "/$ref"), at + "/$ref");
+                return;
+            }
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) everyRef(e.getValue(), at + "/" + e.getKey());
+        }
+    }
+
+    /** A local reference, as the JSON pointer it names; it must lead to an object inside this schema. */
+    private String resolve(String ref, String at) {
+        JsonValue target = target(ref, at);
+        String pointer = ref.substring(1);
         if (!(target instanceof JsonObject)) throw bad(at, "'" + ref + "' must lead to a schema object");
         if (!bareRefs.containsKey(pointer) && !pointer.startsWith("/$defs/") && !pointer.startsWith("/definitions/")) {
             // A reference into the schema's own body (not into $defs): check what it leads to as a schema too.
@@ -343,5 +492,6 @@ final class SchemaCheck {
                 throw bad(at, "anchors are supported only at the start and end of a pattern");
             }
         }
+        unroll(unrolledIn(body, new int[] {0}), at);
     }
 }

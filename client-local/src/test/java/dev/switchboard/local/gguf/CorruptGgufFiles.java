@@ -227,6 +227,23 @@ final class CorruptGgufFiles {
                 "tokenizer.ggml.eos_token_id is 99999, outside the vocabulary of " + VOCAB + " tokens"));
         v.add(new Variant("vocabulary size that disagrees", () -> BASE.copy().putU32("llama.vocab_size", 1000).toBytes(),
                 "llama.vocab_size is 1000 but tokenizer.ggml.tokens has " + VOCAB + " tokens"));
+        // ---- found by fuzzing (NativeEdgesFuzzTest): each of these aborted the JVM in llama.cpp ----
+        v.add(new Variant("file type of the wrong type", () -> BASE.copy().putF32("general.file_type", 1f).toBytes(),
+                "general.file_type must be a u32, not f32"));
+        v.add(new Variant("file type as an array", () -> BASE.copy().putU32s("general.file_type", new long[] {1, 2}).toBytes(),
+                "general.file_type must be a u32, not arr[u32,2]"));
+        v.add(new Variant("negative norm epsilon", () -> BASE.copy().putF32("llama.attention.layer_norm_rms_epsilon", -1f).toBytes(),
+                "llama.attention.layer_norm_rms_epsilon is -1.0; it must be a finite number of at least 0"));
+        v.add(new Variant("NaN norm epsilon", () -> BASE.copy().putF32("llama.attention.layer_norm_rms_epsilon", Float.NaN).toBytes(),
+                "llama.attention.layer_norm_rms_epsilon is NaN; it must be a finite number of at least 0"));
+        v.add(new Variant("WordPiece vocabulary with byte tokens", () -> BASE.copy().put("tokenizer.ggml.model", "bert").toBytes(),
+                "token " + TinyVocabulary.FIRST_BYTE + " is of type byte (6), which a WordPiece (bert) vocabulary cannot have:"
+                        + " llama.cpp cannot turn it back into text"));
+        v.add(new Variant("RWKV tokenizer on a llama model", () -> BASE.copy().put("tokenizer.ggml.model", "rwkv").toBytes(),
+                "tokenizer.ggml.model is 'rwkv', the tokenizer of RWKV models, which llama.cpp cannot load for a llama model"));
+        v.add(new Variant("integer weights", () -> BASE.copy().tensorType("blk.1.ffn_down.weight", 25).toBytes(),
+                "tensor 'blk.1.ffn_down.weight' has type I16 (25); llama.cpp computes with float and quantized tensors only,"
+                        + " and crashes on one of this type"));
         v.add(new Variant("token embeddings of the wrong shape", () -> BASE.copy()
                         .tensorDims("token_embd.weight", new long[] {32, 2L * VOCAB}).toBytes(),
                 "tensor 'token_embd.weight' has shape [32, " + 2 * VOCAB + "] but the model has 64 embedding dimensions and "

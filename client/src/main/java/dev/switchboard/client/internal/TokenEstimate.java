@@ -1,8 +1,11 @@
 package dev.switchboard.client.internal;
 
+import dev.switchboard.core.JsonArray;
+import dev.switchboard.core.JsonObject;
+import dev.switchboard.core.JsonString;
 import dev.switchboard.core.JsonValue;
-import java.util.List;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * A request's size in tokens, estimated from the text it sends at about four characters a token:
@@ -13,36 +16,27 @@ final class TokenEstimate {
 
     private TokenEstimate() {}
 
-    /** The tokens of every string in {@code body} (a params object, a model, any JSON). */
+    /**
+     * The tokens of every string in {@code body} (a params object, a model, any JSON). Walked with a
+     * queue of its own rather than by recursion: a request nested thousands of levels deep (a JSON
+     * schema, say) must reach the backend that refuses it, not overflow the caller's stack here.
+     */
     static int of(Object body) {
-        long chars = JsonValue.from(body).accept(new Characters());
+        long chars = 0;
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(JsonValue.from(body));
+        while (!pending.isEmpty()) {
+            JsonValue value = pending.pop();
+            if (value instanceof JsonString) {
+                String s = ((JsonString) value).value();
+                // An inline image or file (a data URL) is not text: its base64 says nothing of its tokens.
+                if (!s.startsWith("data:")) chars += s.length();
+            } else if (value instanceof JsonArray) {
+                ((JsonArray) value).values().forEach(pending::push);
+            } else if (value instanceof JsonObject) {
+                ((JsonObject) value).values().values().forEach(pending::push);
+            }
+        }
         return (int) Math.min(Integer.MAX_VALUE, (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN);
-    }
-
-    private static final class Characters implements JsonValue.Visitor<Long> {
-        @Override
-        public Long visitString(String value) {
-            // An inline image or file (a data URL) is not text: its base64 says nothing of its tokens.
-            return value.startsWith("data:") ? 0L : (long) value.length();
-        }
-
-        @Override
-        public Long visitArray(List<JsonValue> values) {
-            long n = 0;
-            for (JsonValue v : values) n += v.accept(this);
-            return n;
-        }
-
-        @Override
-        public Long visitObject(Map<String, JsonValue> values) {
-            long n = 0;
-            for (JsonValue v : values.values()) n += v.accept(this);
-            return n;
-        }
-
-        @Override
-        public Long visitDefault() {
-            return 0L;
-        }
     }
 }

@@ -5,15 +5,19 @@ import static dev.switchboard.router.PoolHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.core.JsonValue;
 import dev.switchboard.core.RequestOptions;
 import dev.switchboard.errors.BadRequestException;
 import dev.switchboard.errors.NoDeploymentAvailableException;
 import dev.switchboard.errors.NotFoundException;
+import dev.switchboard.errors.OpenAIException;
+import dev.switchboard.errors.OpenAIInvalidDataException;
 import dev.switchboard.errors.OpenAIIoException;
 import dev.switchboard.errors.PermissionDeniedException;
 import dev.switchboard.errors.UnauthorizedException;
 import dev.switchboard.errors.UnprocessableEntityException;
 import dev.switchboard.models.chat.completions.ChatCompletionChunk;
+import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.testing.MockServer;
 import dev.switchboard.testing.ServerPayloads;
 import dev.switchboard.testing.StrayErrors;
@@ -68,6 +72,23 @@ class FailoverTest {
 
         assertThat(a.takeRequest().getBody().readUtf8()).contains("\"model\":\"model-a\"");
         assertThat(b.takeRequest().getBody().readUtf8()).contains("\"model\":\"model-b\"");
+    }
+
+    @Test
+    void aRequestTooDeepToWriteAsJsonFailsOnceWithoutReachingAnyDeployment() {
+        MockServer a = pool.server("a");
+        MockServer b = pool.server("b");
+        JsonValue deep = JsonValue.from("leaf");
+        for (int i = 0; i < 300; i++) deep = JsonValue.from(java.util.Map.of("a", deep));
+        ChatCompletionCreateParams tooDeep = params("Hi").toBuilder().putAdditionalBodyProperty("deep", deep).build();
+
+        assertThatThrownBy(() -> pool.core().chatCompletion(tooDeep, RequestOptions.none()).blockingGet())
+                .isInstanceOf(OpenAIException.class)
+                .isNotInstanceOf(OpenAIInvalidDataException.class)
+                .hasMessageStartingWith("The request cannot be written as JSON: Nesting too deep at $.deep");
+        assertThat(a.requestCount() + b.requestCount()).isZero();
+        assertThat(pool.router().stats().deployments().stream().mapToLong(d -> d.requests()).sum())
+                .as("attempts: another deployment cannot write it either").isLessThanOrEqualTo(1);
     }
 
     @Test

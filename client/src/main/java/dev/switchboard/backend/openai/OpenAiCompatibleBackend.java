@@ -84,7 +84,7 @@ public final class OpenAiCompatibleBackend implements Backend {
         this.api = new Retrofit.Builder()
                 .baseUrl(baseUrl)
                 .callFactory(calls)
-                .addConverterFactory(MoshiConverterFactory.create(JsonBinding.MOSHI).withNullSerialization())
+                .addConverterFactory(new RequestBodyWriting(MoshiConverterFactory.create(JsonBinding.MOSHI).withNullSerialization()))
                 .addCallAdapterFactory(RxJava3CallAdapterFactory.createSynchronous())
                 .build()
                 .create(OpenAiApi.class);

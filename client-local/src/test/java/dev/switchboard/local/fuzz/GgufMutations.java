@@ -221,37 +221,14 @@ final class GgufMutations {
     private static byte[] damage(byte[] bytes, SplittableRandom random, List<String> done) {
         int header = (int) Math.min(bytes.length, LAYOUT.dataStart());
         switch (random.nextInt(6)) {
-            case 0: {
-                int flips = 1 + random.nextInt(8);
-                for (int i = 0; i < flips; i++) {
-                    int at = position(bytes.length, header, random);
-                    if (at < bytes.length) bytes[at] ^= (byte) (1 << random.nextInt(8));
-                }
-                done.add(flips + " bit flips");
-                return bytes;
-            }
-            case 1: {
-                int at = position(bytes.length, header, random);
-                byte[] inserted = new byte[1 + random.nextInt(16)];
-                random.nextBytes(inserted);
-                done.add(inserted.length + " bytes inserted at " + at);
-                byte[] out = new byte[bytes.length + inserted.length];
-                System.arraycopy(bytes, 0, out, 0, at);
-                System.arraycopy(inserted, 0, out, at, inserted.length);
-                System.arraycopy(bytes, at, out, at + inserted.length, bytes.length - at);
-                return out;
-            }
-            case 2: {
-                int at = position(bytes.length, header, random);
-                int n = Math.min(bytes.length - at, 1 + random.nextInt(16));
-                done.add(n + " bytes deleted at " + at);
-                byte[] out = new byte[bytes.length - n];
-                System.arraycopy(bytes, 0, out, 0, at);
-                System.arraycopy(bytes, at + n, out, at, bytes.length - at - n);
-                return out;
-            }
+            case 0:
+                return ByteDamage.flipBits(bytes, header, random, done);
+            case 1:
+                return ByteDamage.insert(bytes, header, random, done);
+            case 2:
+                return ByteDamage.delete(bytes, header, random, done);
             case 3: {
-                int length = position(bytes.length, header, random);
+                int length = ByteDamage.position(bytes.length, header, random);
                 done.add("cut to " + length + " bytes");
                 return Arrays.copyOf(bytes, length);
             }
@@ -280,10 +257,6 @@ final class GgufMutations {
     }
 
     /** A place in the file: in the header and tables four times in five. */
-    private static int position(int length, int header, SplittableRandom random) {
-        if (length == 0) return 0;
-        return random.nextInt(5) > 0 && header > 0 ? random.nextInt(header) : random.nextInt(length);
-    }
 
     /** Where a structural number sits in the unchanged file. */
     private static long field(SplittableRandom random) {

@@ -112,37 +112,14 @@ final class WhisperMutations {
     private static byte[] damage(byte[] bytes, SplittableRandom random, List<String> done) {
         int header = Math.min(bytes.length, LAYOUT.tensors + 2_000);
         switch (random.nextInt(5)) {
-            case 0: {
-                int flips = 1 + random.nextInt(8);
-                for (int i = 0; i < flips; i++) {
-                    int at = position(bytes.length, header, random);
-                    if (at < bytes.length) bytes[at] ^= (byte) (1 << random.nextInt(8));
-                }
-                done.add(flips + " bit flips");
-                return bytes;
-            }
-            case 1: {
-                int at = position(bytes.length, header, random);
-                byte[] inserted = new byte[1 + random.nextInt(16)];
-                random.nextBytes(inserted);
-                done.add(inserted.length + " bytes inserted at " + at);
-                byte[] out = new byte[bytes.length + inserted.length];
-                System.arraycopy(bytes, 0, out, 0, at);
-                System.arraycopy(inserted, 0, out, at, inserted.length);
-                System.arraycopy(bytes, at, out, at + inserted.length, bytes.length - at);
-                return out;
-            }
-            case 2: {
-                int at = position(bytes.length, header, random);
-                int n = Math.min(bytes.length - at, 1 + random.nextInt(16));
-                done.add(n + " bytes deleted at " + at);
-                byte[] out = new byte[bytes.length - n];
-                System.arraycopy(bytes, 0, out, 0, at);
-                System.arraycopy(bytes, at + n, out, at, bytes.length - at - n);
-                return out;
-            }
+            case 0:
+                return ByteDamage.flipBits(bytes, header, random, done);
+            case 1:
+                return ByteDamage.insert(bytes, header, random, done);
+            case 2:
+                return ByteDamage.delete(bytes, header, random, done);
             case 3: {
-                int length = random.nextInt(8) == 0 ? random.nextInt(bytes.length) : position(bytes.length, header, random);
+                int length = random.nextInt(8) == 0 ? random.nextInt(bytes.length) : ByteDamage.position(bytes.length, header, random);
                 done.add("cut to " + length + " bytes");
                 return Arrays.copyOf(bytes, length);
             }
@@ -159,8 +136,4 @@ final class WhisperMutations {
         }
     }
 
-    private static int position(int length, int header, SplittableRandom random) {
-        if (length == 0) return 0;
-        return random.nextInt(5) > 0 && header > 0 ? random.nextInt(header) : random.nextInt(length);
-    }
 }

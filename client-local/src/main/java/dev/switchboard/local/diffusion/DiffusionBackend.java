@@ -1,6 +1,7 @@
 package dev.switchboard.local.diffusion;
 
 import dev.switchboard.backend.BackendErrors;
+import dev.switchboard.local.files.ModelRef;
 import ai.onnxruntime.OrtException;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
@@ -188,10 +189,7 @@ public final class DiffusionBackend implements Backend {
 
     @Override
     public String toString() {
-        String name = modelRef.replace('\\', '/');
-        while (name.endsWith("/")) name = name.substring(0, name.length() - 1);
-        name = name.substring(name.lastIndexOf('/') + 1);
-        return "diffusion(" + name + ")";
+        return "diffusion(" + ModelRef.shortName(modelRef, "") + ")";
     }
 
 }

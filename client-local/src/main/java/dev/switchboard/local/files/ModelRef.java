@@ -33,4 +33,15 @@ public sealed interface ModelRef permits LocalFileRef, HubFileRef {
         if (HubFileRef.URL_SCHEME.matcher(text).lookingAt()) throw HubFileRef.urlGivenAsReference(text);
         return LocalFileRef.of(text);
     }
+
+    /**
+     * A short name for logs and {@code toString}: the last segment of {@code ref} (a path or hub
+     * reference, either slash, trailing slashes ignored) without {@code extension}.
+     */
+    static String shortName(String ref, String extension) {
+        String name = ref.replace('\\', '/');
+        while (name.endsWith("/")) name = name.substring(0, name.length() - 1);
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return !extension.isEmpty() && name.endsWith(extension) ? name.substring(0, name.length() - extension.length()) : name;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.local.llama;
 
+import dev.switchboard.local.files.ModelRef;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
 import dev.switchboard.core.JsonArray;
@@ -138,9 +139,6 @@ public final class LlamaBackend implements Backend {
 
     @Override
     public String toString() {
-        String name = modelRef.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        if (name.endsWith(".gguf")) name = name.substring(0, name.length() - 5);
-        return "llama(" + name + ")";
+        return "llama(" + ModelRef.shortName(modelRef, ".gguf") + ")";
     }
 }

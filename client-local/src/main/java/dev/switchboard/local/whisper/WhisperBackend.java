@@ -1,6 +1,7 @@
 package dev.switchboard.local.whisper;
 
 import dev.switchboard.backend.BackendErrors;
+import dev.switchboard.local.files.ModelRef;
 import dev.switchboard.backend.Backend;
 import dev.switchboard.backend.Health;
 import dev.switchboard.core.RequestOptions;
@@ -158,9 +159,6 @@ public final class WhisperBackend implements Backend {
 
     @Override
     public String toString() {
-        String name = modelRef.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        if (name.endsWith(".bin")) name = name.substring(0, name.length() - 4);
-        return "whisper(" + name + ")";
+        return "whisper(" + ModelRef.shortName(modelRef, ".bin") + ")";
     }
 }

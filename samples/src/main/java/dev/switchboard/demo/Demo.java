@@ -1,10 +1,12 @@
 package dev.switchboard.demo;
 
+import static dev.switchboard.demo.DemoStep.quote;
+import static dev.switchboard.demo.DemoStep.step;
+import static dev.switchboard.demo.DemoStep.streamed;
+
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.client.okhttp.OpenAIOkHttpClient;
-import dev.switchboard.core.http.StreamResponse;
 import dev.switchboard.models.chat.completions.ChatCompletion;
-import dev.switchboard.models.chat.completions.ChatCompletionChunk;
 import dev.switchboard.models.chat.completions.ChatCompletionCreateParams;
 import dev.switchboard.models.embeddings.CreateEmbeddingResponse;
 import dev.switchboard.models.embeddings.EmbeddingCreateParams;
@@ -23,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,7 +103,7 @@ public final class Demo implements Callable<Integer> {
                     .model(chatModel).addUserMessage(prompt).maxCompletionTokens(64).build();
             if (step("chat " + chatModel, () -> client.chat().completions().create(chat),
                     (ChatCompletion c) -> quote(c.choices().get(0).message().content().orElse(""))) == null) failures++;
-            if (step("chat stream " + chatModel, () -> streamed(client, chat), Demo::quote) == null) failures++;
+            if (step("chat stream " + chatModel, () -> streamed(client, chat), DemoStep::quote) == null) failures++;
             String embedding = embeddingModel != null ? embeddingModel
                     : endpoint.isEmpty() ? "text-embedding-3-small" : chatModel;
             if (step("embeddings " + embedding, () -> client.embeddings().create(EmbeddingCreateParams.builder()
@@ -201,32 +202,6 @@ public final class Demo implements Callable<Integer> {
         } catch (IOException | UncheckedIOException ignored) {
             // A temporary folder left behind is no reason to fail at exit.
         }
-    }
-
-    static String streamed(OpenAIClient client, ChatCompletionCreateParams params) {
-        StringBuilder text = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append)));
-        }
-        return text.toString();
-    }
-
-    /** Runs one call, printing its result or its error and the time it took; null when it failed. */
-    static <T> T step(String name, Supplier<T> call, java.util.function.Function<T, String> describe) {
-        long start = System.nanoTime();
-        try {
-            T result = call.get();
-            System.out.printf("  %-30s %-76s %6d ms%n", name, describe.apply(result), (System.nanoTime() - start) / 1_000_000);
-            return result;
-        } catch (RuntimeException e) {
-            System.out.printf("  %-30s failed: %s%n", name, e.getMessage());
-            return null;
-        }
-    }
-
-    static String quote(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
-        return "\"" + (oneLine.length() > 72 ? oneLine.substring(0, 71) + "…" : oneLine) + "\"";
     }
 
     private static Optional<String> setting(String property, String variable) {

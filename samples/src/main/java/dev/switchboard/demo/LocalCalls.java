@@ -1,8 +1,8 @@
 package dev.switchboard.demo;
 
-import static dev.switchboard.demo.Demo.quote;
-import static dev.switchboard.demo.Demo.step;
-import static dev.switchboard.demo.Demo.streamed;
+import static dev.switchboard.demo.DemoStep.quote;
+import static dev.switchboard.demo.DemoStep.step;
+import static dev.switchboard.demo.DemoStep.streamed;
 
 import dev.switchboard.client.OpenAIClient;
 import dev.switchboard.core.http.HttpResponse;
